@@ -1,0 +1,17 @@
+"""Attune's URLs: one include per app."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from attune.today import views as today_views
+
+urlpatterns = [
+    path("", today_views.home, name="home"),
+    path("today/", today_views.today, name="today"),
+    path("account/", include("attune.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("partner/", include("attune.couples.urls")),
+    path("journeys/", include("attune.journeys.urls")),
+    path("safety/", include("attune.safety.urls")),
+    path("admin/", admin.site.urls),
+]
