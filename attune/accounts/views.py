@@ -1,0 +1,49 @@
+"""The account page: name, time zone, password, sessions, and deleting the account."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from attune.accounts import services
+from attune.accounts.forms import DeleteAccountForm, ProfileForm
+from attune.accounts.models import User
+
+
+def _person(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """Show and save the profile settings."""
+    person = _person(request)
+    form = ProfileForm(request.POST or None, instance=person)
+    if request.method == "POST":
+        if form.is_valid():
+            services.update_profile(
+                person, form.cleaned_data["display_name"], form.cleaned_data["time_zone"]
+            )
+            messages.success(request, "Saved.")
+            return redirect("accounts:account")
+        # Show the form again with what was typed; ModelForm has already changed the instance
+        # in memory, so reload the saved values for the rest of the page.
+        person.refresh_from_db()
+        return render(request, "accounts/account.html", {"form": form}, status=400)
+    return render(request, "accounts/account.html", {"form": form})
+
+
+@login_required
+def delete(request: HttpRequest) -> HttpResponse:
+    """Delete my account after I type my password again."""
+    person = _person(request)
+    form = DeleteAccountForm(request.POST or None, user=person)
+    if request.method == "POST":
+        if form.is_valid():
+            logout(request)
+            services.delete_account(person)
+            return render(request, "accounts/deleted.html")
+        return render(request, "accounts/delete.html", {"form": form}, status=400)
+    return render(request, "accounts/delete.html", {"form": form})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CouplesConfig(AppConfig):
+    name = "attune.couples"
+    label = "couples"

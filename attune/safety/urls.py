@@ -1,0 +1,9 @@
+from django.urls import path
+
+from attune.safety import views
+
+app_name = "safety"
+urlpatterns = [
+    path("", views.resources, name="resources"),
+    path("quick-exit/", views.about_quick_exit, name="about_quick_exit"),
+]

@@ -1,0 +1,53 @@
+"""The home page for visitors and the Today page for people who are signed in."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from attune.accounts.models import User
+from attune.core.journeys import days_open
+from attune.couples.access import partner_of
+from attune.journeys import access as journey_access
+from attune.journeys.models import Enrollment
+from attune.journeys.services import current_day_number, today_for
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What Attune is and for whom; signed-in people go straight to Today."""
+    if request.user.is_authenticated:
+        return redirect("today")
+    return render(request, "today/home.html")
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    """The current day of each active journey, and what to do next."""
+    person = request.user
+    assert isinstance(person, User)
+    enrollments = (
+        journey_access.enrollments_visible_to(person)
+        .filter(status=Enrollment.Status.ACTIVE)
+        .select_related("journey")
+        .order_by("created_at")
+    )
+    today_date = today_for(person)
+    current = []
+    for enrollment in enrollments:
+        total = enrollment.journey.days.filter(retired_at__isnull=True).count()
+        current.append(
+            {
+                "enrollment": enrollment,
+                "day_number": current_day_number(enrollment, total),
+                "open_count": days_open(enrollment.started_on, today_date, total),
+                "total": total,
+            }
+        )
+    return render(
+        request,
+        "today/today.html",
+        {
+            "current": current,
+            "partner": partner_of(person),
+            "invitations": journey_access.couple_invitations_for(person),
+        },
+    )
