@@ -1,0 +1,1 @@
+"""Attune's Django-free core: parsing, scoring, analysis and coaching as plain functions."""

@@ -1,0 +1,96 @@
+"""Who may see which journey data. Views never filter answers or enrollments by hand."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from attune.accounts.models import User
+from attune.couples.access import current_couple
+from attune.journeys.models import (
+    Enrollment,
+    Journey,
+    JourneyDay,
+    ReflectionAnswer,
+)
+
+
+def journeys_visible() -> QuerySet[Journey]:
+    """The journeys in the catalog: everything imported and not retired."""
+    return Journey.objects.filter(retired_at__isnull=True)
+
+
+def get_journey(slug: str) -> Journey:
+    """One journey by slug, or 404."""
+    try:
+        return journeys_visible().get(slug=slug)
+    except Journey.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def get_day(journey: Journey, number: int) -> JourneyDay:
+    """One live day of a journey, or 404."""
+    try:
+        return journey.days.get(number=number, retired_at__isnull=True)
+    except JourneyDay.DoesNotExist as missing:
+        raise Http404 from missing
+
+
+def enrollments_visible_to(person: User) -> QuerySet[Enrollment]:
+    """A person's own enrollments that are still open; never anyone else's."""
+    return Enrollment.objects.filter(person=person).exclude(status=Enrollment.Status.LEFT)
+
+
+def enrollment_for(person: User, journey: Journey) -> Enrollment | None:
+    """The person's open enrollment in this journey, if any."""
+    return enrollments_visible_to(person).filter(journey=journey).first()
+
+
+def answers_visible_to(viewer: User) -> QuerySet[ReflectionAnswer]:
+    """Answers the viewer may read: their own, and what their current partner chose to show."""
+    couple = current_couple(viewer)
+    mine = Q(person=viewer)
+    if couple is None:
+        return ReflectionAnswer.objects.filter(mine)
+    viewer_answered = ReflectionAnswer.objects.filter(
+        person=viewer, question=OuterRef("question"), text__gt=""
+    )
+    from_partner = (
+        ~Q(person=viewer)
+        & Q(shared_in=couple)
+        & Q(person__couple_memberships__couple=couple)
+        & Q(person__couple_memberships__is_current=True)
+        & ~Q(text="")
+    )
+    shown = Q(sharing=ReflectionAnswer.Sharing.SHARED) | (
+        Q(sharing=ReflectionAnswer.Sharing.WHEN_BOTH) & Q(Exists(viewer_answered))
+    )
+    return ReflectionAnswer.objects.filter(mine | (from_partner & shown))
+
+
+def partner_enrollment(person: User, enrollment: Enrollment) -> Enrollment | None:
+    """The partner's enrollment in the same couple journey, for showing which day they're on."""
+    couple = current_couple(person)
+    if couple is None or enrollment.couple_id != couple.pk:
+        return None
+    return (
+        Enrollment.objects.filter(couple=couple, journey_id=enrollment.journey_id)
+        .exclude(person=person)
+        .exclude(status=Enrollment.Status.LEFT)
+        .first()
+    )
+
+
+def couple_invitations_for(person: User) -> QuerySet[Enrollment]:
+    """Journeys the current partner started together and this person has not yet joined."""
+    couple = current_couple(person)
+    if couple is None:
+        return Enrollment.objects.none()
+    mine = Enrollment.objects.filter(person=person, journey=OuterRef("journey")).exclude(
+        status=Enrollment.Status.LEFT
+    )
+    return (
+        Enrollment.objects.filter(couple=couple)
+        .exclude(person=person)
+        .exclude(status=Enrollment.Status.LEFT)
+        .filter(~Q(Exists(mine)))
+        .select_related("journey", "person")
+    )
