@@ -217,9 +217,10 @@ STORAGES = {
 # Where the quick-exit control sends a person: an ordinary, neutral page.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 
-# Security headers. No referrer ever leaves the site, so the quick exit and outbound links
+# Security headers. No referrer ever leaves the site ("same-origin": our own forms still send
+# the Origin that CSRF checks need), so the quick exit and outbound links
 # never tell the next site where the person came from.
-SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

@@ -24,9 +24,17 @@ def answer_field(label: str) -> forms.CharField:
     )
 
 
-def sharing_field() -> forms.ChoiceField:
+class SharingField(forms.ChoiceField):
+    """Who sees an answer; left out, it stays private."""
+
+    def clean(self, value: Any) -> str:
+        return str(super().clean(value) or ReflectionAnswer.Sharing.PRIVATE)
+
+
+def sharing_field() -> SharingField:
     """Who sees the answer: private by default."""
-    return forms.ChoiceField(
+    return SharingField(
+        required=False,
         label="Who sees this answer",
         choices=ReflectionAnswer.Sharing.choices,
         initial=ReflectionAnswer.Sharing.PRIVATE,

@@ -1,0 +1,79 @@
+"""A small world with private things in it, for the authorization matrix and canary tests.
+
+Alice and Bob are linked and do the Attachment Healing journey together. Dana is Alice's
+former partner; Carol is a stranger; Stan is staff. Alice plants private text (canaries) in
+every place private text can live; none of it may ever reach anyone else.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from attune.accounts.models import User
+from attune.couples.models import Couple, CoupleMember, Invitation
+from attune.journeys.models import Enrollment, Journey, ReflectionAnswer, ReflectionQuestion
+from attune.journeys.services import save_answer
+from tests.cast import import_real_content, link, make_person
+
+PRIVATE_CANARY = "canary-private-7Q4Z: the thing I have never told anyone"
+WAITING_CANARY = "canary-waiting-K2PX: only once Bob answers too"
+FORMER_CANARY = "canary-former-M8RT: shared with Dana long ago"
+INVITE_CANARY = "canary-invitee-3JXW@example.com"
+SHARED_TEXT = "Alice chose to share this with Bob"
+CANARIES = (PRIVATE_CANARY, WAITING_CANARY, FORMER_CANARY, INVITE_CANARY)
+
+
+@dataclass
+class World:
+    """Everyone in the cast, and the resources the matrix points at."""
+
+    people: dict[str, User]
+    couple: Couple
+    former_couple: Couple
+    invitation: Invitation
+    journey: Journey
+
+    def person(self, actor: str) -> User | None:
+        return self.people.get(actor)
+
+
+def build_world() -> World:
+    """Create the cast and Alice's private and shared things."""
+    import_real_content()
+    alice = make_person("alice@example.com", "Alice", "Europe/London")
+    bob = make_person("bob@example.com", "Bob", "America/New_York")
+    carol = make_person("carol@example.com", "Carol")
+    dana = make_person("dana@example.com", "Dana")
+    stan = make_person("stan@example.com", "Stan")
+    stan.is_staff = True
+    stan.is_superuser = True
+    stan.save()
+
+    former = link(alice, dana)
+    journey = Journey.objects.get(slug="attachment-healing")
+    questions = list(
+        ReflectionQuestion.objects.filter(day__journey=journey, day__number=1).order_by("number")
+    )
+    # Something Alice shared with Dana while they were together stays with that couple.
+    save_answer(alice, questions[3], FORMER_CANARY, ReflectionAnswer.Sharing.SHARED)
+    former.ended_at = timezone.now()
+    former.save()
+    CoupleMember.objects.filter(couple=former).update(is_current=False)
+
+    # Alice invited someone before linking with Bob; the invitation stays hers alone.
+    invitation = Invitation.objects.create(inviter=alice, email=INVITE_CANARY)
+    couple = link(alice, bob)
+    today = timezone.localdate()
+    Enrollment.objects.create(person=alice, journey=journey, couple=couple, started_on=today)
+    Enrollment.objects.create(person=bob, journey=journey, couple=couple, started_on=today)
+    Enrollment.objects.create(person=dana, journey=journey, started_on=today)
+    save_answer(alice, questions[0], PRIVATE_CANARY, ReflectionAnswer.Sharing.PRIVATE)
+    save_answer(alice, questions[1], SHARED_TEXT, ReflectionAnswer.Sharing.SHARED)
+    save_answer(alice, questions[2], WAITING_CANARY, ReflectionAnswer.Sharing.WHEN_BOTH)
+    return World(
+        people={"alice": alice, "bob": bob, "carol": carol, "dana": dana, "staff": stan},
+        couple=couple,
+        former_couple=former,
+        invitation=invitation,
+        journey=journey,
+    )
