@@ -5,6 +5,7 @@ from django.http import Http404
 
 from attune.accounts.models import User
 from attune.couples.access import current_couple
+from attune.couples.models import CoupleMember
 from attune.journeys.models import (
     Enrollment,
     Journey,
@@ -50,15 +51,15 @@ def answers_visible_to(viewer: User) -> QuerySet[ReflectionAnswer]:
     mine = Q(person=viewer)
     if couple is None:
         return ReflectionAnswer.objects.filter(mine)
+    # A subquery, not a join: a join through memberships would repeat the viewer's own rows.
+    still_in_couple = CoupleMember.objects.filter(
+        couple=couple, person=OuterRef("person"), is_current=True
+    )
     viewer_answered = ReflectionAnswer.objects.filter(
         person=viewer, question=OuterRef("question"), text__gt=""
     )
     from_partner = (
-        ~Q(person=viewer)
-        & Q(shared_in=couple)
-        & Q(person__couple_memberships__couple=couple)
-        & Q(person__couple_memberships__is_current=True)
-        & ~Q(text="")
+        ~Q(person=viewer) & Q(shared_in=couple) & Q(Exists(still_in_couple)) & ~Q(text="")
     )
     shown = Q(sharing=ReflectionAnswer.Sharing.SHARED) | (
         Q(sharing=ReflectionAnswer.Sharing.WHEN_BOTH) & Q(Exists(viewer_answered))
