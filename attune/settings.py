@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "attune.safety",
     "attune.today",
     "attune.journeys",
+    "attune.assessments",
 ]
 
 MIDDLEWARE = [

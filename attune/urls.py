@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("partner/", include("attune.couples.urls")),
     path("journeys/", include("attune.journeys.urls")),
+    path("assessments/", include("attune.assessments.urls")),
     path("safety/", include("attune.safety.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,7 +18,7 @@ def hello(request: HttpRequest) -> HttpResponse:
 
 settings.configure(
     DEBUG=False,
-    SECRET_KEY="bench-hello-" + "k" * 50,  # noqa: S106 - a local benchmark, never deployed
+    SECRET_KEY="bench-hello-" + "k" * 50,  # a local benchmark, never deployed
     ALLOWED_HOSTS=["127.0.0.1", "localhost"],
     ROOT_URLCONF=__name__,
     MIDDLEWARE=["django.middleware.common.CommonMiddleware"],

@@ -14,7 +14,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.world import CANARIES, SHARED_TEXT, World, build_world
+from tests.world import SHARED_TEXT, World, build_world
 
 ACTORS = ("anonymous", "alice", "bob", "carol", "dana", "staff")
 OK, REDIRECT, NOT_FOUND, LOGIN = 200, 302, 404, "login"
@@ -33,7 +33,7 @@ class Row:
 
     @property
     def id(self) -> str:
-        return f"{self.method} {self.name}"
+        return f"{self.method} {self.name} {self.args.__name__}"
 
 
 def everyone(code: int | str) -> dict[str, int | str]:
@@ -67,6 +67,18 @@ def day_one(world: World) -> list[object]:
 
 def question_one(world: World) -> list[object]:
     return [SLUG, 1, 1]
+
+
+def instrument(world: World) -> list[object]:
+    return ["ecr-r"]
+
+
+def private_result(world: World) -> list[object]:
+    return [world.private_result.id]
+
+
+def shared_result(world: World) -> list[object]:
+    return [world.shared_result.id]
 
 
 MATRIX: list[Row] = [
@@ -127,6 +139,27 @@ MATRIX: list[Row] = [
         data={"status": "paused"},
     ),
     Row("journeys:start", "POST", slug, signed_in(REDIRECT), data={"mode": "alone"}),
+    # Assessments: each person's own; a partner sees only a summary that was shared.
+    Row("assessments:index", "GET", no_args, signed_in(OK)),
+    Row("assessments:take", "GET", instrument, signed_in(OK)),
+    Row("assessments:history", "GET", instrument, signed_in(OK)),
+    Row("assessments:result", "GET", private_result, signed_in(NOT_FOUND, alice=OK)),
+    Row("assessments:result", "GET", shared_result, signed_in(NOT_FOUND, alice=OK, bob=OK)),
+    Row(
+        "assessments:share",
+        "POST",
+        private_result,
+        signed_in(NOT_FOUND, alice=REDIRECT),
+        data={"action": "share"},
+    ),
+    Row(
+        "assessments:share",
+        "POST",
+        shared_result,
+        signed_in(NOT_FOUND, alice=REDIRECT),
+        data={"action": "stop"},
+    ),
+    Row("assessments:couple", "GET", no_args, signed_in(NOT_FOUND, alice=OK, bob=OK)),
 ]
 
 # URL names owned by django-allauth and the Django admin. allauth's pages show only the
@@ -197,9 +230,9 @@ def test_alices_private_words_reach_nobody_else(
         if row.method != "GET":
             continue
         _, body = request_as(world, actor, row)
-        for canary in CANARIES:
+        for canary in (*world.canaries, *world.private_links):
             assert canary not in body, f"{actor} saw Alice's private text on {row.name}"
-    for canary in CANARIES:
+    for canary in world.canaries:
         assert canary not in caplog.text
         for message in mail.outbox:
             assert canary not in str(message.subject) + str(message.body)
@@ -209,7 +242,7 @@ def test_bob_sees_only_what_alice_shared(db: None) -> None:
     world = build_world()
     _, body = request_as(world, "bob", Row("journeys:day", "GET", day_one, {}))
     assert SHARED_TEXT in body
-    for canary in CANARIES:
+    for canary in world.canaries:
         assert canary not in body
 
 

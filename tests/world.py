@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from attune.accounts.models import User
+from attune.assessments.models import Assessment
 from attune.couples.models import Couple, CoupleMember, Invitation
 from attune.journeys.models import Enrollment, Journey, ReflectionAnswer, ReflectionQuestion
 from attune.journeys.services import save_answer
@@ -32,6 +33,19 @@ class World:
     former_couple: Couple
     invitation: Invitation
     journey: Journey
+    private_result: Assessment
+    shared_result: Assessment
+
+    @property
+    def canaries(self) -> tuple[str, ...]:
+        """Alice's private words: never on anyone else's page, in a log line or an e-mail."""
+        return CANARIES
+
+    @property
+    def private_links(self) -> tuple[str, ...]:
+        """Addresses of Alice's private things: never linked from anyone else's page. (A log
+        may name a path someone typed themselves; that is not a leak of Alice's words.)"""
+        return (f"/assessments/results/{self.private_result.id}/",)
 
     def person(self, actor: str) -> User | None:
         return self.people.get(actor)
@@ -70,10 +84,33 @@ def build_world() -> World:
     save_answer(alice, questions[0], PRIVATE_CANARY, ReflectionAnswer.Sharing.PRIVATE)
     save_answer(alice, questions[1], SHARED_TEXT, ReflectionAnswer.Sharing.SHARED)
     save_answer(alice, questions[2], WAITING_CANARY, ReflectionAnswer.Sharing.WHEN_BOTH)
+    now = timezone.now()
+    private_result = Assessment.objects.create(
+        person=alice,
+        instrument="ecr-r",
+        answers={f"ecr-r-{n:02d}": 7 for n in range(1, 37)},
+        completed_at=now,
+        completed_on=now.date(),
+        scores={"anxiety": 6.333, "avoidance": 3.0},
+        style="anxious",
+        near_boundary=True,
+    )
+    shared_result = Assessment.objects.create(
+        person=alice,
+        instrument="csi-4",
+        answers={"csi-happy": 3, "csi-warm": 4, "csi-rewarding": 4, "csi-satisfied": 3},
+        completed_at=now,
+        completed_on=now.date(),
+        scores={"total": 14.0},
+        distressed=False,
+        shared_in=couple,
+    )
     return World(
         people={"alice": alice, "bob": bob, "carol": carol, "dana": dana, "staff": stan},
         couple=couple,
         former_couple=former,
         invitation=invitation,
         journey=journey,
+        private_result=private_result,
+        shared_result=shared_result,
     )

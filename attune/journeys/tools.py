@@ -6,23 +6,23 @@ page exists; until then the day's text stands alone.
 
 from django.urls import NoReverseMatch, reverse
 
-# name -> (what the link says, URL name of the tool's page)
-TOOLS: dict[str, tuple[str, str]] = {
-    "ecr-r": ("Take the attachment questionnaire (ECR-R)", "assessments:take_ecr_r"),
-    "ecr-rs": ("Take the partner questionnaire (ECR-RS)", "assessments:take_ecr_rs"),
-    "csi-4": ("Take the relationship check-in (CSI-4)", "assessments:take_csi_4"),
-    "csi-16": ("Take the longer relationship check-in (CSI-16)", "assessments:take_csi_16"),
-    "journal": ("Write in your journal", "journal:new"),
-    "trigger-log": ("Log a trigger", "journal:trigger_new"),
-    "weekly-review": ("Read your weekly review", "journal:weekly_review"),
-    "cycle-map": ("Map your cycle", "cycles:map"),
-    "i-statement-coach": ("Try the I-statement coach", "practices:coach"),
-    "speaker-listener": ("Take speaker–listener turns", "practices:speaker_listener"),
-    "breathing": ("Breathe with a timer", "practices:breathing"),
-    "grounding": ("Ground yourself: 5-4-3-2-1", "practices:grounding"),
-    "body-scan": ("A short body scan", "practices:body_scan"),
-    "ritual-builder": ("Build a ritual", "practices:rituals"),
-    "safety-check": ("A private safety check", "safety:check"),
+# name -> (what the link says, URL name of the tool's page, its URL arguments)
+TOOLS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "ecr-r": ("Take the attachment questionnaire (ECR-R)", "assessments:take", ("ecr-r",)),
+    "ecr-rs": ("Take the partner questionnaire (ECR-RS)", "assessments:take", ("ecr-rs",)),
+    "csi-4": ("Take the relationship check-in (CSI-4)", "assessments:take", ("csi-4",)),
+    "csi-16": ("Take the longer check-in (CSI-16)", "assessments:take", ("csi-16",)),
+    "journal": ("Write in your journal", "journal:new", ()),
+    "trigger-log": ("Log a trigger", "journal:trigger_new", ()),
+    "weekly-review": ("Read your weekly review", "journal:weekly_review", ()),
+    "cycle-map": ("Map your cycle", "cycles:map", ()),
+    "i-statement-coach": ("Try the I-statement coach", "practices:coach", ()),
+    "speaker-listener": ("Take speaker–listener turns", "practices:speaker_listener", ()),
+    "breathing": ("Breathe with a timer", "practices:breathing", ()),
+    "grounding": ("Ground yourself: 5-4-3-2-1", "practices:grounding", ()),
+    "body-scan": ("A short body scan", "practices:body_scan", ()),
+    "ritual-builder": ("Build a ritual", "practices:rituals", ()),
+    "safety-check": ("A private safety check", "safety:check", ()),
 }
 
 
@@ -30,9 +30,9 @@ def available_tools(names: list[str]) -> list[dict[str, str]]:
     """The named tools whose pages exist, as label and URL, in the day's order."""
     found = []
     for name in names:
-        label, url_name = TOOLS.get(name, ("", ""))
+        label, url_name, args = TOOLS.get(name, ("", "", ()))
         try:
-            found.append({"name": name, "label": label, "url": reverse(url_name)})
+            found.append({"name": name, "label": label, "url": reverse(url_name, args=args)})
         except NoReverseMatch:
             continue
     return found
