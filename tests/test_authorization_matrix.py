@@ -6,82 +6,35 @@ every page as everyone but Alice and look for Alice's private words.
 """
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.matrix import journal, practices
+from tests.matrix.base import (
+    ACTORS,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    Row,
+    day_one,
+    everyone,
+    instrument,
+    invitation_id,
+    invitation_token,
+    no_args,
+    private_result,
+    question_one,
+    shared_result,
+    signed_in,
+    slug,
+)
 from tests.world import SHARED_TEXT, World, build_world
 
-ACTORS = ("anonymous", "alice", "bob", "carol", "dana", "staff")
-OK, REDIRECT, NOT_FOUND, LOGIN = 200, 302, 404, "login"
-SLUG = "attachment-healing"
-
-
-@dataclass
-class Row:
-    """One URL and action, and what each actor must get."""
-
-    name: str
-    method: str
-    args: Callable[[World], list[object]]
-    expect: dict[str, int | str]
-    data: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def id(self) -> str:
-        return f"{self.method} {self.name} {self.args.__name__}"
-
-
-def everyone(code: int | str) -> dict[str, int | str]:
-    return dict.fromkeys(ACTORS, code)
-
-
-def signed_in(code: int | str, **others: int | str) -> dict[str, int | str]:
-    """Anonymous people are sent to log in; signed-in people get `code` unless named."""
-    return {"anonymous": LOGIN, **dict.fromkeys(ACTORS[1:], code), **others}
-
-
-def no_args(world: World) -> list[object]:
-    return []
-
-
-def invitation_id(world: World) -> list[object]:
-    return [world.invitation.id]
-
-
-def invitation_token(world: World) -> list[object]:
-    return [world.invitation.token]
-
-
-def slug(world: World) -> list[object]:
-    return [SLUG]
-
-
-def day_one(world: World) -> list[object]:
-    return [SLUG, 1]
-
-
-def question_one(world: World) -> list[object]:
-    return [SLUG, 1, 1]
-
-
-def instrument(world: World) -> list[object]:
-    return ["ecr-r"]
-
-
-def private_result(world: World) -> list[object]:
-    return [world.private_result.id]
-
-
-def shared_result(world: World) -> list[object]:
-    return [world.shared_result.id]
-
-
-MATRIX: list[Row] = [
+CORE_ROWS: list[Row] = [
     # Public pages, the same for everyone.
     Row("home", "GET", no_args, {**everyone(REDIRECT), "anonymous": OK}),
     Row("safety:resources", "GET", no_args, everyone(OK)),
@@ -161,6 +114,8 @@ MATRIX: list[Row] = [
     ),
     Row("assessments:couple", "GET", no_args, signed_in(NOT_FOUND, alice=OK, bob=OK)),
 ]
+
+MATRIX: list[Row] = [*CORE_ROWS, *journal.ROWS, *practices.ROWS]
 
 # URL names owned by django-allauth and the Django admin. allauth's pages show only the
 # signed-in person's own account, and are covered by its own test-suite and ours in

@@ -5,7 +5,7 @@ former partner; Carol is a stranger; Stan is staff. Alice plants private text (c
 every place private text can live; none of it may ever reach anyone else.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -35,11 +35,14 @@ class World:
     journey: Journey
     private_result: Assessment
     shared_result: Assessment
+    # Resources that other apps' matrix modules create (by name) and their private words.
+    extras: dict[str, object] = field(default_factory=dict)
+    more_canaries: list[str] = field(default_factory=list)
 
     @property
     def canaries(self) -> tuple[str, ...]:
         """Alice's private words: never on anyone else's page, in a log line or an e-mail."""
-        return CANARIES
+        return (*CANARIES, *self.more_canaries)
 
     @property
     def private_links(self) -> tuple[str, ...]:
@@ -105,7 +108,7 @@ def build_world() -> World:
         distressed=False,
         shared_in=couple,
     )
-    return World(
+    world = World(
         people={"alice": alice, "bob": bob, "carol": carol, "dana": dana, "staff": stan},
         couple=couple,
         former_couple=former,
@@ -114,3 +117,8 @@ def build_world() -> World:
         private_result=private_result,
         shared_result=shared_result,
     )
+    from tests.matrix import journal, practices  # each app plants its own private things
+
+    for plant in (journal.plant, practices.plant):
+        plant(world)
+    return world
