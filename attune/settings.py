@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "attune.today",
     "attune.journeys",
     "attune.assessments",
+    "attune.journal",
+    "attune.cycles",
+    "attune.practices",
 ]
 
 MIDDLEWARE = [

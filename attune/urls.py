@@ -13,6 +13,9 @@ urlpatterns = [
     path("partner/", include("attune.couples.urls")),
     path("journeys/", include("attune.journeys.urls")),
     path("assessments/", include("attune.assessments.urls")),
+    path("journal/", include("attune.journal.urls")),
+    path("cycle/", include("attune.cycles.urls")),
+    path("practices/", include("attune.practices.urls")),
     path("safety/", include("attune.safety.urls")),
     path("admin/", admin.site.urls),
 ]

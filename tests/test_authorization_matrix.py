@@ -12,7 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.matrix import journal, practices
+from tests.matrix import cycles, journal, practices
 from tests.matrix.base import (
     ACTORS,
     LOGIN,
@@ -115,7 +115,7 @@ CORE_ROWS: list[Row] = [
     Row("assessments:couple", "GET", no_args, signed_in(NOT_FOUND, alice=OK, bob=OK)),
 ]
 
-MATRIX: list[Row] = [*CORE_ROWS, *journal.ROWS, *practices.ROWS]
+MATRIX: list[Row] = [*CORE_ROWS, *journal.ROWS, *cycles.ROWS, *practices.ROWS]
 
 # URL names owned by django-allauth and the Django admin. allauth's pages show only the
 # signed-in person's own account, and are covered by its own test-suite and ours in

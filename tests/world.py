@@ -117,8 +117,8 @@ def build_world() -> World:
         private_result=private_result,
         shared_result=shared_result,
     )
-    from tests.matrix import journal, practices  # each app plants its own private things
+    from tests.matrix import cycles, journal, practices  # each app plants its own things
 
-    for plant in (journal.plant, practices.plant):
+    for plant in (journal.plant, cycles.plant, practices.plant):
         plant(world)
     return world
