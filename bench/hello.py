@@ -16,13 +16,14 @@ def hello(request: HttpRequest) -> HttpResponse:
     return HttpResponse("Hello")
 
 
-settings.configure(
-    DEBUG=False,
-    SECRET_KEY="bench-hello-" + "k" * 50,  # a local benchmark, never deployed
-    ALLOWED_HOSTS=["127.0.0.1", "localhost"],
-    ROOT_URLCONF=__name__,
-    MIDDLEWARE=["django.middleware.common.CommonMiddleware"],
-)
-django.setup()
+if not settings.configured:  # imported by bench/stack_urls.py inside Attune's settings
+    settings.configure(
+        DEBUG=False,
+        SECRET_KEY="bench-hello-" + "k" * 50,  # a local benchmark, never deployed
+        ALLOWED_HOSTS=["127.0.0.1", "localhost"],
+        ROOT_URLCONF=__name__,
+        MIDDLEWARE=["django.middleware.common.CommonMiddleware"],
+    )
+    django.setup()
 urlpatterns = [path("", hello)]
 application = get_wsgi_application()

@@ -70,7 +70,9 @@ def manage(env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-def serve(env: dict[str, str], app: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def serve(
+    env: dict[str, str], app: str, port: int, workers: int, settings: str = "attune.settings"
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [
             PYTHON, "-m", "gunicorn", app,
@@ -82,7 +84,7 @@ def serve(env: dict[str, str], app: str, port: int, workers: int) -> subprocess.
             "--log-level", "warning",
         ],
         cwd=REPO,
-        env=env,
+        env={**env, "DJANGO_SETTINGS_MODULE": settings},
     )  # fmt: skip
 
 
@@ -201,12 +203,16 @@ def main() -> None:
 
         attune = serve(env, "attune.wsgi:application", 8101, args.workers)
         hello = serve(env, "bench.hello:application", 8102, args.workers)
+        stack = serve(env, "attune.wsgi:application", 8103, args.workers, "bench.stack_settings")
+        servers = (attune, hello, stack)
         try:
             wait_until_up(8101, "/safety/")
             wait_until_up(8102)
+            wait_until_up(8103)
             results = []
             for port, path, name, with_cookie in (
                 (8102, "/", "hello (bare Django)", False),
+                (8103, "/", "hello (Attune stack)", True),
                 (8101, "/", "home (visitor)", False),
                 (8101, "/today/", "Today (signed in)", True),
             ):
@@ -218,7 +224,7 @@ def main() -> None:
                 results.append(result)
             memory = {"attune": worker_memory_mb(attune), "hello": worker_memory_mb(hello)}
         finally:
-            for server in (attune, hello):
+            for server in servers:
                 server.send_signal(signal.SIGTERM)
                 server.wait(timeout=30)
 
@@ -226,7 +232,7 @@ def main() -> None:
 
 
 def report(results: list[Result], memory: dict[str, list[float]], args: argparse.Namespace) -> None:
-    hello, _, today = results
+    hello, stack, _, today = results
     print(f"\n{args.connections} connections, {args.seconds:.0f}s each, {args.workers} workers\n")
     print(f"{'page':<22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
     for result in results:
@@ -235,6 +241,7 @@ def report(results: list[Result], memory: dict[str, list[float]], args: argparse
             f"{result.errors:>8}"
         )
     share = today.rps / hello.rps if hello.rps else 0.0
+    stack_share = today.rps / stack.rps if stack.rps else 0.0
     worst_worker = max(memory["attune"] or [0.0])
     print(f"\nworker memory (MB): attune {memory['attune']}, hello {memory['hello']}")
     checks = {
@@ -242,7 +249,9 @@ def report(results: list[Result], memory: dict[str, list[float]], args: argparse
         "Today p99 < 25 ms": today.p99_ms < TARGETS["today_p99_ms"],
         "worker < 150 MB": worst_worker < TARGETS["worker_mb"],
     }
-    print(f"Today's share of hello: {share:.0%}")
+    print(
+        f"Today's share of hello: {share:.0%} (of hello through Attune's stack: {stack_share:.0%})"
+    )
     for name, ok in checks.items():
         print(f"  {'met ' if ok else 'MISSED'}  {name}")
     out = REPO / "bench" / "results"
@@ -253,6 +262,7 @@ def report(results: list[Result], memory: dict[str, list[float]], args: argparse
                 "results": [asdict(r) for r in results],
                 "memory_mb": memory,
                 "share": round(share, 3),
+                "share_of_stack_hello": round(stack_share, 3),
                 "checks": checks,
                 "connections": args.connections,
                 "workers": args.workers,

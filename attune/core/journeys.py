@@ -645,3 +645,11 @@ def days_open(started_on: date, today: date, total_days: int) -> int:
 def days_per_week(total_days: int, plan_weeks: int) -> int:
     """How many journey days each plan week holds (30 days over 6 weeks: 5)."""
     return max(1, math.ceil(total_days / max(plan_weeks, 1)))
+
+
+def current_day(open_count: int, done: set[int]) -> int:
+    """The day to show next: the first open day not finished, else the last open day."""
+    for number in range(1, open_count + 1):
+        if number not in done:
+            return number
+    return max(open_count, 1)

@@ -5,8 +5,9 @@ from django.http import Http404
 
 from attune.accounts.models import User
 from attune.couples.access import current_couple
-from attune.couples.models import CoupleMember
+from attune.couples.models import Couple, CoupleMember
 from attune.journeys.models import (
+    DayProgress,
     Enrollment,
     Journey,
     JourneyDay,
@@ -76,13 +77,14 @@ def partner_enrollment(person: User, enrollment: Enrollment) -> Enrollment | Non
         Enrollment.objects.filter(couple=couple, journey_id=enrollment.journey_id)
         .exclude(person=person)
         .exclude(status=Enrollment.Status.LEFT)
+        .select_related("person")
         .first()
     )
 
 
-def couple_invitations_for(person: User) -> QuerySet[Enrollment]:
+def couple_invitations_for(person: User, couple: Couple | None = None) -> QuerySet[Enrollment]:
     """Journeys the current partner started together and this person has not yet joined."""
-    couple = current_couple(person)
+    couple = couple or current_couple(person)
     if couple is None:
         return Enrollment.objects.none()
     mine = Enrollment.objects.filter(person=person, journey=OuterRef("journey")).exclude(
@@ -95,3 +97,14 @@ def couple_invitations_for(person: User) -> QuerySet[Enrollment]:
         .filter(~Q(Exists(mine)))
         .select_related("journey", "person")
     )
+
+
+def finished_days(enrollments: list[Enrollment]) -> dict[object, set[int]]:
+    """For each of the person's enrollments, the numbers of the days they finished (one query)."""
+    done: dict[object, set[int]] = {enrollment.pk: set() for enrollment in enrollments}
+    rows = DayProgress.objects.filter(
+        enrollment__in=enrollments, completed_at__isnull=False
+    ).values_list("enrollment_id", "day__number")
+    for enrollment_id, number in rows:
+        done[enrollment_id].add(number)
+    return done

@@ -24,6 +24,7 @@ class Journey(models.Model):
     description = models.TextField()
     duration = models.CharField(max_length=40)
     duration_days = models.PositiveIntegerField()
+    day_count = models.PositiveIntegerField(default=0, help_text="Live days, set at import.")
     intro_html = models.TextField(blank=True)
     plan = models.JSONField(default=list, help_text="[{number, theme, topics: [...]}, ...]")
     daily_activities_html = models.TextField(blank=True)

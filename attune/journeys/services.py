@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from attune.accounts.models import User
 from attune.core import journeys as core
-from attune.core.journeys import days_open
 from attune.couples.access import current_couple
 from attune.journeys.models import (
     ActivityStep,
@@ -85,6 +84,9 @@ def import_journey(parsed: core.Journey) -> ImportResult:
             .exclude(pk__in=keep_days)
             .update(retired_at=timezone.now())
         )
+        # Counted once here so pages never count days per request.
+        journey.day_count = len(keep_days)
+        journey.save(update_fields=["day_count"])
     log.info("journey imported slug=%s outcome=%s", parsed.slug, outcome)
     return ImportResult(parsed.slug, outcome, len(parsed.days), retired)
 
@@ -239,17 +241,3 @@ def mark_conversation_done(person: User, enrollment: Enrollment, day: JourneyDay
     if couple is None or enrollment.couple_id != couple.pk:
         raise JourneyError("The conversation step is for a journey you're doing together.")
     CoupleConversation.objects.get_or_create(couple=couple, day=day)
-
-
-def current_day_number(enrollment: Enrollment, total: int) -> int:
-    """The first open day the person has not finished, or the last open day."""
-    open_count = days_open(enrollment.started_on, today_for(enrollment.person), total)
-    done = set(
-        DayProgress.objects.filter(enrollment=enrollment, completed_at__isnull=False).values_list(
-            "day__number", flat=True
-        )
-    )
-    for number in range(1, open_count + 1):
-        if number not in done:
-            return number
-    return max(open_count, 1)

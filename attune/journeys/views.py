@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from attune.accounts.models import User
-from attune.core.journeys import days_open, days_per_week
+from attune.core.journeys import current_day, days_open, days_per_week
 from attune.couples.access import partner_of
 from attune.journeys import access, services
 from attune.journeys.forms import AnswerForm, DayForm
@@ -48,10 +48,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
 def journey_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A journey's introduction, plan, daily activities, foundations and outcomes."""
     journey = access.get_journey(slug)
-    context: dict[str, Any] = {
-        "journey": journey,
-        "day_count": journey.days.filter(retired_at__isnull=True).count(),
-    }
+    context: dict[str, Any] = {"journey": journey, "day_count": journey.day_count}
     if request.user.is_authenticated:
         person = _person(request)
         context["enrollment"] = access.enrollment_for(person, journey)
@@ -130,8 +127,7 @@ def day(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         messages.info(request, "Start this journey to open its days.")
         return redirect("journeys:journey", slug=slug)
     the_day = access.get_day(journey, number)
-    total = journey.days.filter(retired_at__isnull=True).count()
-    open_count = days_open(enrollment.started_on, services.today_for(person), total)
+    open_count = days_open(enrollment.started_on, services.today_for(person), journey.day_count)
     if number > open_count:
         return render(
             request,
@@ -259,11 +255,10 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
     enrollment = _enrollment_or_404(person, journey)
     days = list(journey.days.filter(retired_at__isnull=True).order_by("number"))
     open_count = days_open(enrollment.started_on, services.today_for(person), len(days))
-    done = set(
-        DayProgress.objects.filter(enrollment=enrollment, completed_at__isnull=False).values_list(
-            "day__number", flat=True
-        )
-    )
+    partner_enrollment = access.partner_enrollment(person, enrollment)
+    both = [enrollment] if partner_enrollment is None else [enrollment, partner_enrollment]
+    finished = access.finished_days(both)
+    done = finished[enrollment.pk]
     weeks = []
     per_week = days_per_week(len(days), len(journey.plan))
     for week in journey.plan:
@@ -283,10 +278,15 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
                 ],
             }
         )
-    partner_enrollment = access.partner_enrollment(person, enrollment)
     partner_day = None
     if partner_enrollment is not None:
-        partner_day = services.current_day_number(partner_enrollment, len(days))
+        # The partner's own calendar day decides how many of their days are open.
+        partner_open = days_open(
+            partner_enrollment.started_on,
+            services.today_for(partner_enrollment.person),
+            len(days),
+        )
+        partner_day = current_day(partner_open, finished[partner_enrollment.pk])
     return render(
         request,
         "journeys/progress.html",
@@ -294,8 +294,8 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
             "journey": journey,
             "enrollment": enrollment,
             "weeks": weeks,
-            "my_day": services.current_day_number(enrollment, len(days)),
-            "partner": partner_of(person) if partner_enrollment else None,
+            "my_day": current_day(open_count, done),
+            "partner": partner_enrollment.person if partner_enrollment else None,
             "partner_day": partner_day,
         },
     )

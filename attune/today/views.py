@@ -5,11 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from attune.accounts.models import User
-from attune.core.journeys import days_open
-from attune.couples.access import partner_of
+from attune.core.journeys import current_day, days_open
+from attune.couples.access import current_couple, partner_of
 from attune.journeys import access as journey_access
 from attune.journeys.models import Enrollment
-from attune.journeys.services import current_day_number, today_for
+from attune.journeys.services import today_for
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,30 +24,31 @@ def today(request: HttpRequest) -> HttpResponse:
     """The current day of each active journey, and what to do next."""
     person = request.user
     assert isinstance(person, User)
-    enrollments = (
+    enrollments = list(
         journey_access.enrollments_visible_to(person)
         .filter(status=Enrollment.Status.ACTIVE)
         .select_related("journey")
         .order_by("created_at")
     )
     today_date = today_for(person)
+    done = journey_access.finished_days(enrollments)
     current = []
     for enrollment in enrollments:
-        total = enrollment.journey.days.filter(retired_at__isnull=True).count()
+        total = enrollment.journey.day_count
+        open_count = days_open(enrollment.started_on, today_date, total)
         current.append(
             {
                 "enrollment": enrollment,
-                "day_number": current_day_number(enrollment, total),
-                "open_count": days_open(enrollment.started_on, today_date, total),
+                "day_number": current_day(open_count, done[enrollment.pk]),
+                "open_count": open_count,
                 "total": total,
             }
         )
+    couple = current_couple(person)
+    partner = partner_of(person) if couple else None
+    invitations = journey_access.couple_invitations_for(person, couple) if couple else []
     return render(
         request,
         "today/today.html",
-        {
-            "current": current,
-            "partner": partner_of(person),
-            "invitations": journey_access.couple_invitations_for(person),
-        },
+        {"current": current, "partner": partner, "invitations": invitations},
     )
