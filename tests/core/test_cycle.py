@@ -264,3 +264,13 @@ def test_ids_can_be_made_unique_for_several_pictures_on_one_page() -> None:
     root = parse(cycle_svg(ALICE, BOB, "Our loop", id_prefix='map-7"><x'))
 
     assert root.get("aria-labelledby") == "map-7x-title map-7x-desc"
+
+
+def test_a_long_name_is_shortened_in_labels_that_keep_their_verb() -> None:
+    alice = replace(ALICE, name="Alexandra-Maria Constantinescu")
+
+    root = parse(cycle_svg(alice, BOB, "Our loop"))
+
+    labels = [" ".join(lines_of(text)) for text in texts_with_class(root, "label")]
+    assert "What Alexandra-Maria… does" in labels
+    assert "How Alexandra-Maria… feels" in labels

@@ -108,6 +108,44 @@ def test_unrelated_situations_stay_apart(first: str, second: str) -> None:
     assert review.repeated_triggers == ()
 
 
+def test_everyday_verbs_do_not_join_different_moments() -> None:
+    triggers = [
+        trigger(0, "Talked about money"),
+        trigger(1, "Talking about his ex"),
+        trigger(2, "His ex texted him"),
+    ]
+
+    review = weekly_review(MONDAY, [], triggers)
+
+    [theme] = review.repeated_triggers
+    assert theme.situations == ("Talking about his ex", "His ex texted him")
+    assert theme.label.startswith("ex")
+
+
+def test_a_chain_of_loosely_linked_moments_does_not_become_one_theme() -> None:
+    triggers = [
+        trigger(0, "Phone at dinner"),
+        trigger(1, "Dinner with his parents"),
+        trigger(2, "His parents visited"),
+        trigger(3, "Visited his brother"),
+    ]
+
+    review = weekly_review(MONDAY, [], triggers)
+
+    [theme] = review.repeated_triggers
+    assert "Visited his brother" not in theme.situations
+    assert theme.count == 3
+
+
+def test_words_for_the_same_moment_meet() -> None:
+    triggers = [trigger(0, "He didn't answer my message"), trigger(2, "No reply to my text")]
+
+    review = weekly_review(MONDAY, [], triggers)
+
+    [theme] = review.repeated_triggers
+    assert theme.count == 2
+
+
 def test_the_same_wording_groups_even_without_significant_words() -> None:
     review = weekly_review(MONDAY, [], [trigger(0, "Again!"), trigger(1, "again")])
 
@@ -116,9 +154,22 @@ def test_the_same_wording_groups_even_without_significant_words() -> None:
     assert theme.count == 2
 
 
+def test_notes_with_nothing_written_make_no_theme() -> None:
+    triggers = [trigger(0, "", surface="tense"), trigger(1, "  ", surface="tense"), trigger(2, ".")]
+
+    review = weekly_review(MONDAY, [], triggers)
+
+    assert review.repeated_triggers == ()
+    assert review.top_needs == ()
+    assert review.days_written == (day(0), day(1), day(2))
+    assert review.top_feelings == (("tense", 2),)
+
+
 def test_grouping_does_not_depend_on_the_order_of_the_notes() -> None:
     forwards = weekly_review(MONDAY, [], ALICE_TRIGGERS)
     backwards = weekly_review(MONDAY, [], list(reversed(ALICE_TRIGGERS)))
+    same_day = [trigger(3, "Phone at dinner"), trigger(3, "Phone out during dinner")]
+    assert weekly_review(MONDAY, [], same_day) == weekly_review(MONDAY, [], same_day[::-1])
 
     assert forwards == backwards
 
