@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "attune.journal",
     "attune.cycles",
     "attune.practices",
+    "attune.care",
 ]
 
 MIDDLEWARE = [

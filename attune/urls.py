@@ -16,6 +16,7 @@ urlpatterns = [
     path("journal/", include("attune.journal.urls")),
     path("cycle/", include("attune.cycles.urls")),
     path("practices/", include("attune.practices.urls")),
+    path("care/", include("attune.care.urls")),
     path("safety/", include("attune.safety.urls")),
     path("admin/", admin.site.urls),
 ]

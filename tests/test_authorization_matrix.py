@@ -12,7 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.matrix import cycles, journal, practices
+from tests.matrix import care, cycles, journal, practices
 from tests.matrix.base import (
     ACTORS,
     LOGIN,
@@ -115,7 +115,7 @@ CORE_ROWS: list[Row] = [
     Row("assessments:couple", "GET", no_args, signed_in(NOT_FOUND, alice=OK, bob=OK)),
 ]
 
-MATRIX: list[Row] = [*CORE_ROWS, *journal.ROWS, *cycles.ROWS, *practices.ROWS]
+MATRIX: list[Row] = [*CORE_ROWS, *journal.ROWS, *cycles.ROWS, *practices.ROWS, *care.ROWS]
 
 # URL names owned by django-allauth and the Django admin. allauth's pages show only the
 # signed-in person's own account, and are covered by its own test-suite and ours in
@@ -210,7 +210,7 @@ def test_alice_sees_her_own_words(db: None) -> None:
 
 def test_admin_is_staff_only(db: None) -> None:
     world = build_world()
-    for actor in ("alice", "bob", "carol"):
+    for actor in ("alice", "bob", "carol", "theo", "tess"):
         client = Client()
         person = world.person(actor)
         assert person is not None

@@ -61,6 +61,8 @@ def build_world() -> World:
     bob = make_person("bob@example.com", "Bob", "America/New_York")
     carol = make_person("carol@example.com", "Carol")
     dana = make_person("dana@example.com", "Dana")
+    theo = make_person("theo@example.com", "Theo")
+    tess = make_person("tess@example.com", "Tess")
     stan = make_person("stan@example.com", "Stan")
     stan.is_staff = True
     stan.is_superuser = True
@@ -109,7 +111,15 @@ def build_world() -> World:
         shared_in=couple,
     )
     world = World(
-        people={"alice": alice, "bob": bob, "carol": carol, "dana": dana, "staff": stan},
+        people={
+            "alice": alice,
+            "bob": bob,
+            "carol": carol,
+            "dana": dana,
+            "theo": theo,
+            "tess": tess,
+            "staff": stan,
+        },
         couple=couple,
         former_couple=former,
         invitation=invitation,
@@ -117,8 +127,8 @@ def build_world() -> World:
         private_result=private_result,
         shared_result=shared_result,
     )
-    from tests.matrix import cycles, journal, practices  # each app plants its own things
+    from tests.matrix import care, cycles, journal, practices  # each app plants its own things
 
-    for plant in (journal.plant, cycles.plant, practices.plant):
+    for plant in (journal.plant, cycles.plant, practices.plant, care.plant):
         plant(world)
     return world

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from tests.world import World
 
-ACTORS = ("anonymous", "alice", "bob", "carol", "dana", "staff")
+# Theo is a practitioner Alice granted access to; Tess is a practitioner with no grant. Outside
+# the practitioner portal both are simply other people, like Carol.
+ACTORS = ("anonymous", "alice", "bob", "carol", "dana", "theo", "tess", "staff")
 OK, REDIRECT, NOT_FOUND, LOGIN = 200, 302, 404, "login"
 SLUG = "attachment-healing"
 
