@@ -39,6 +39,10 @@ CORE_ROWS: list[Row] = [
     Row("home", "GET", no_args, {**everyone(REDIRECT), "anonymous": OK}),
     Row("safety:resources", "GET", no_args, everyone(OK)),
     Row("safety:about_quick_exit", "GET", no_args, everyone(OK)),
+    # The safety check: each person's own, and only their own.
+    Row("safety:check", "GET", no_args, signed_in(OK)),
+    Row("safety:check_result", "GET", no_args, signed_in(REDIRECT, alice=OK)),
+    Row("safety:clear_check", "POST", no_args, signed_in(OK)),
     Row("journeys:catalog", "GET", no_args, everyone(OK)),
     Row("journeys:journey", "GET", slug, everyone(OK)),
     # A person's own pages: each signed-in person sees only their own.

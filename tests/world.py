@@ -14,6 +14,7 @@ from attune.assessments.models import Assessment
 from attune.couples.models import Couple, CoupleMember, Invitation
 from attune.journeys.models import Enrollment, Journey, ReflectionAnswer, ReflectionQuestion
 from attune.journeys.services import save_answer
+from attune.safety.models import SafetyCheck
 from tests.cast import import_real_content, link, make_person
 
 PRIVATE_CANARY = "canary-private-7Q4Z: the thing I have never told anyone"
@@ -89,6 +90,10 @@ def build_world() -> World:
     save_answer(alice, questions[0], PRIVATE_CANARY, ReflectionAnswer.Sharing.PRIVATE)
     save_answer(alice, questions[1], SHARED_TEXT, ReflectionAnswer.Sharing.SHARED)
     save_answer(alice, questions[2], WAITING_CANARY, ReflectionAnswer.Sharing.WHEN_BOTH)
+    # Alice told the private safety check she is afraid; nobody else may ever learn it.
+    SafetyCheck.objects.create(
+        person=alice, afraid="yes", hurt="no", threatened="no", forced="no", controlled="no"
+    )
     now = timezone.now()
     private_result = Assessment.objects.create(
         person=alice,

@@ -24,6 +24,7 @@ from attune.journeys.models import (
     JourneyDay,
     ReflectionAnswer,
 )
+from attune.safety.access import joint_exercises_set_aside
 
 
 def _person(request: HttpRequest) -> User:
@@ -53,6 +54,7 @@ def journey_detail(request: HttpRequest, slug: str) -> HttpResponse:
         person = _person(request)
         context["enrollment"] = access.enrollment_for(person, journey)
         context["partner"] = partner_of(person)
+        context["joint_set_aside"] = joint_exercises_set_aside(person)
         context["waiting_partner"] = (
             access.couple_invitations_for(person).filter(journey=journey).first()
         )
@@ -167,6 +169,8 @@ def day(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             return redirect("journeys:day", slug=slug, number=number)
         status = 400
     partner = partner_of(person) if enrollment.couple_id else None
+    # From this person's own private safety check; it shapes only their own page.
+    set_aside = joint_exercises_set_aside(person)
     conversation_done = (
         enrollment.couple_id is not None
         and CoupleConversation.objects.filter(couple_id=enrollment.couple_id, day=the_day).exists()
@@ -191,7 +195,12 @@ def day(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "day": the_day,
             "enrollment": enrollment,
             "form": form,
-            "steps": [(s, str(s.number) in {str(t) for t in ticked}) for s in steps],
+            "steps": [
+                (s, str(s.number) in {str(t) for t in ticked})
+                for s in steps
+                if not (set_aside and s.together)
+            ],
+            "joint_set_aside": set_aside,
             "questions": question_views,
             "partner": partner,
             "conversation_done": conversation_done,
