@@ -8,6 +8,7 @@ from attune.today import views as today_views
 urlpatterns = [
     path("", today_views.home, name="home"),
     path("today/", today_views.today, name="today"),
+    path("privacy/", today_views.privacy, name="privacy"),
     path("account/", include("attune.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("partner/", include("attune.couples.urls")),

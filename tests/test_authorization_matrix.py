@@ -5,7 +5,10 @@ that is not yours is a 404, the same whether it exists or not. The canary tests 
 every page as everyone but Alice and look for Alice's private words.
 """
 
+import io
 import logging
+import zipfile
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -49,6 +52,9 @@ CORE_ROWS: list[Row] = [
     Row("today", "GET", no_args, signed_in(OK)),
     Row("accounts:account", "GET", no_args, signed_in(OK)),
     Row("accounts:delete", "GET", no_args, signed_in(OK)),
+    Row("accounts:export", "GET", no_args, signed_in(OK)),
+    Row("accounts:export_download", "GET", no_args, signed_in(OK)),
+    Row("privacy", "GET", no_args, everyone(OK)),
     Row("couples:partner", "GET", no_args, signed_in(OK)),
     Row("couples:unlink", "GET", no_args, signed_in(OK)),
     Row("couples:join_with_code", "GET", no_args, signed_in(REDIRECT)),
@@ -156,6 +162,14 @@ def test_every_row_names_every_actor() -> None:
         assert set(row.expect) == set(ACTORS), row.id
 
 
+def readable(response: Any) -> str:
+    """A response's text; for a download, the text of every file inside it."""
+    if response.get("Content-Type") == "application/zip":
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            return "\n".join(archive.read(name).decode() for name in archive.namelist())
+    return str(response.content.decode())
+
+
 def request_as(world: World, actor: str, row: Row) -> tuple[int | str, str]:
     from django.urls import reverse
 
@@ -165,7 +179,7 @@ def request_as(world: World, actor: str, row: Row) -> tuple[int | str, str]:
         client.force_login(person)
     url = reverse(row.name, args=row.args(world))
     response = client.post(url, row.data) if row.method == "POST" else client.get(url)
-    body = response.content.decode() if response.status_code != 302 else ""
+    body = "" if response.status_code == 302 else readable(response)
     if response.status_code == 302 and "/accounts/login/" in response["Location"]:
         return LOGIN, body
     return response.status_code, body

@@ -6,4 +6,6 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.account, name="account"),
     path("delete/", views.delete, name="delete"),
+    path("export/", views.export, name="export"),
+    path("export/download/", views.export_download, name="export_download"),
 ]

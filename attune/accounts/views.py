@@ -5,8 +5,10 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from attune.accounts import services
+from attune.accounts.export import export_zip
 from attune.accounts.forms import DeleteAccountForm, ProfileForm
 from attune.accounts.models import User
 
@@ -47,3 +49,20 @@ def delete(request: HttpRequest) -> HttpResponse:
             return render(request, "accounts/deleted.html")
         return render(request, "accounts/delete.html", {"form": form}, status=400)
     return render(request, "accounts/delete.html", {"form": form})
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    """What the download holds, and the button."""
+    return render(request, "accounts/export.html")
+
+
+@login_required
+def export_download(request: HttpRequest) -> HttpResponse:
+    """The zip of everything I hold, built for me now."""
+    person = _person(request)
+    stamp = timezone.localdate(timezone.now(), person.zone).isoformat()
+    response = HttpResponse(export_zip(person), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="attune-export-{stamp}.zip"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -62,3 +62,35 @@ def partner_shared_latest(viewer: User, instruments: tuple[str, ...]) -> Assessm
         .order_by("-completed_at")
         .first()
     )
+
+
+def export_for(person: User) -> dict[str, object]:
+    """The person's own takings (with their answers) and summaries shared with them."""
+    own = Assessment.objects.filter(person=person).order_by("started_at")
+    shared = assessments_visible_to(person).exclude(person=person).select_related("person")
+    return {
+        "takings": [
+            {
+                "instrument": a.instrument,
+                "started_at": a.started_at.isoformat(),
+                "completed_at": a.completed_at.isoformat() if a.completed_at else None,
+                "answers": a.answers,
+                "scores": a.scores,
+                "style": a.style or None,
+                "near_boundary": a.near_boundary,
+                "distressed": a.distressed,
+                "shared_with_partner": a.shared_in_id is not None,
+            }
+            for a in own.iterator()
+        ],
+        "shared_with_me": [
+            {
+                "from": a.person.name,
+                "instrument": a.instrument,
+                "completed_at": a.completed_at.isoformat() if a.completed_at else None,
+                "scores": a.scores,
+                "style": a.style or None,
+            }
+            for a in shared
+        ],
+    }

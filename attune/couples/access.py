@@ -54,3 +54,20 @@ def find_invitation_by_code(code: str) -> Invitation | None:
     """The invitation behind a short code, typed with any spacing or case."""
     cleaned = "".join(code.split()).replace("-", "").upper()
     return Invitation.objects.select_related("inviter").filter(code=cleaned).first()
+
+
+def export_for(person: User) -> dict[str, object]:
+    """The person's link and the invitations they sent."""
+    partner = partner_of(person)
+    return {
+        "linked_with": partner.name if partner else None,
+        "invitations_sent": [
+            {
+                "email": invitation.email,
+                "status": invitation.status,
+                "created_at": invitation.created_at.isoformat(),
+                "expires_at": invitation.expires_at.isoformat(),
+            }
+            for invitation in invitations_visible_to(person).order_by("created_at")
+        ],
+    }

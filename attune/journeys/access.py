@@ -108,3 +108,48 @@ def finished_days(enrollments: list[Enrollment]) -> dict[object, set[int]]:
     for enrollment_id, number in rows:
         done[enrollment_id].add(number)
     return done
+
+
+def export_for(person: User) -> dict[str, object]:
+    """Everything of the person's journeys, and the answers their partner shared with them."""
+    enrollments = Enrollment.objects.filter(person=person).select_related("journey")
+    done = finished_days(list(enrollments))
+    answers = (
+        ReflectionAnswer.objects.filter(person=person)
+        .select_related("question__day__journey")
+        .order_by("question__day__journey__slug", "question__day__number", "question__number")
+    )
+    shared = (
+        answers_visible_to(person)
+        .exclude(person=person)
+        .select_related("question__day__journey", "person")
+    )
+    return {
+        "enrollments": [
+            {
+                "journey": e.journey.slug,
+                "title": e.journey.title,
+                "started_on": e.started_on.isoformat(),
+                "status": e.status,
+                "together": e.couple_id is not None,
+                "days_finished": sorted(done[e.pk]),
+            }
+            for e in enrollments
+        ],
+        "answers": [_answer_data(a) for a in answers.iterator()],
+        "shared_with_me": [{**_answer_data(a), "from": a.person.name} for a in shared.iterator()],
+    }
+
+
+def _answer_data(answer: ReflectionAnswer) -> dict[str, object]:
+    day = answer.question.day
+    return {
+        "journey": day.journey.slug,
+        "day": day.number,
+        "day_title": day.title,
+        "question": answer.question.number,
+        "question_html": answer.question.html,
+        "answer": answer.text,
+        "sharing": answer.sharing,
+        "updated_at": answer.updated_at.isoformat(),
+    }

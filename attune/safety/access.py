@@ -16,3 +16,14 @@ def joint_exercises_set_aside(person: User) -> bool:
     """
     check = own_safety_check(person)
     return check is not None and check.any_yes
+
+
+def export_for(person: User) -> dict[str, object]:
+    """The person's own safety-check answers, if they kept any."""
+    check = own_safety_check(person)
+    if check is None:
+        return {}
+    return {
+        "answered_at": check.answered_at.isoformat(),
+        **{question: getattr(check, question) for question in check.QUESTIONS},
+    }

@@ -52,3 +52,8 @@ def today(request: HttpRequest) -> HttpResponse:
         "today/today.html",
         {"current": current, "partner": partner, "invitations": invitations},
     )
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What is stored, who sees what, what Attune never does, and the limits of any app."""
+    return render(request, "today/privacy.html")
