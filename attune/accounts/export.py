@@ -19,6 +19,8 @@ from django.utils import timezone
 from attune.accounts.models import User
 from attune.assessments import access as assessments_access
 from attune.couples import access as couples_access
+from attune.cycles import access as cycles_access
+from attune.journal import access as journal_access
 from attune.journeys import access as journeys_access
 from attune.safety import access as safety_access
 
@@ -27,6 +29,8 @@ EXPORTERS: list[tuple[str, Callable[[User], dict[str, object]]]] = [
     ("partner", couples_access.export_for),
     ("journeys", journeys_access.export_for),
     ("questionnaires", assessments_access.export_for),
+    ("journal", journal_access.export_for),
+    ("cycle_map", cycles_access.export_for),
     ("safety_check", safety_access.export_for),
 ]
 

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from attune.accounts.models import User
 from attune.couples.services import unlink
+from attune.cycles.services import forget_couple_maps
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,9 @@ def delete_account(person: User) -> None:
     with transaction.atomic():
         # Unlink first so the couple ends cleanly for the partner, with no trace of why.
         unlink(person)
+        # A couple's map name and plan were written together; with the couple over and one
+        # of its two people gone, nobody may see them again, so they go too.
+        forget_couple_maps(person)
         person_id = person.pk
         person.delete()
     log.info("account deleted id=%s", person_id)

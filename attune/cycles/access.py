@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from attune.accounts.models import User
+from attune.couples.access import current_couple
 from attune.couples.models import Couple, CoupleMember
 from attune.cycles.models import CycleMap, CycleSide, CycleSideVersion
 
@@ -95,3 +96,36 @@ def get_own_side(viewer: User, side_id: UUID) -> CycleSide:
 def versions_of(side: CycleSide) -> QuerySet[CycleSideVersion]:
     """Every saved version of a side, newest first. Callers pass only the viewer's own side."""
     return side.versions.order_by("-number")
+
+
+def export_for(person: User) -> dict[str, object]:
+    """The sides the person wrote (with their versions), their own map, and the couple map
+    they see now (the partner's side only once both were ready, as on the page)."""
+    fields = ("moves", "move_words", "partner_sees", "surface", "underneath", "fear", "need")
+    sides = CycleSide.objects.filter(person=person).prefetch_related("versions")
+    own_map = own_map_alone(person)
+    shared = shared_map_for(person, current_couple(person))
+    return {
+        "my_sides": [
+            {
+                "for": "my own map" if side.couple_id is None else "a couple's map",
+                "is_guess_of_partner": side.is_guess,
+                **{name: getattr(side, name) for name in fields},
+                "versions": [
+                    {name: getattr(version, name, "") for name in fields}
+                    for version in side.versions.all()
+                ],
+            }
+            for side in sides
+        ],
+        "my_own_map": {"name": own_map.name, "plan": own_map.plan} if own_map else None,
+        "shared_with_me": (
+            {
+                "partner_side": {name: getattr(shared.theirs, name) for name in fields},
+                "name": shared.words.name if shared.words else "",
+                "plan": shared.words.plan if shared.words else "",
+            }
+            if shared
+            else None
+        ),
+    }

@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from attune.accounts.models import User
-from attune.couples.models import Couple
+from attune.couples.models import Couple, CoupleMember
 from attune.cycles.models import CycleMap, CycleSide, CycleSideVersion
 
 log = logging.getLogger(__name__)
@@ -159,3 +159,9 @@ def save_map_alone(
         )
     log.info("cycle map alone saved id=%s", words.id)
     return words
+
+
+def forget_couple_maps(person: User) -> None:
+    """Delete the name and plan of every couple map the person was part of (on deletion)."""
+    couples = CoupleMember.objects.filter(person=person).values("couple")
+    CycleMap.objects.filter(couple__in=couples).delete()

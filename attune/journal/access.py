@@ -148,3 +148,44 @@ def days_to_link(viewer: User, today: date) -> list[JourneyDay]:
         count = days_open(enrollment.started_on, today, len(of_journey))
         open_days.extend(d for d in of_journey if d.number <= count)
     return open_days
+
+
+def export_for(person: User) -> dict[str, object]:
+    """The person's entries, drafts and trigger notes, and entries their partner shared."""
+
+    def entry_data(entry: JournalEntry) -> dict[str, object]:
+        return {
+            "written_on": entry.written_on.isoformat(),
+            "text": entry.text,
+            "closeness": entry.closeness,
+            "distance": entry.distance,
+            "feelings": entry.feeling_list,
+            "body": entry.body,
+            "updated_at": entry.updated_at.isoformat(),
+        }
+
+    return {
+        "entries": [
+            {**entry_data(entry), "shared_with_partner": entry.shared_in_id is not None}
+            for entry in own_entries(person).order_by("written_on", "created_at").iterator()
+        ],
+        "drafts": [
+            {"fields": draft.fields, "updated_at": draft.updated_at.isoformat()}
+            for draft in drafts_visible_to(person)
+        ],
+        "triggers": [
+            {
+                "happened_on": trigger.happened_on.isoformat(),
+                "situation": trigger.situation,
+                "surface": trigger.surface,
+                "underneath": trigger.underneath,
+                "body": trigger.body,
+                "reaction": trigger.reaction,
+                "wish": trigger.wish,
+            }
+            for trigger in triggers_visible_to(person).order_by("happened_on").iterator()
+        ],
+        "shared_with_me": [
+            {**entry_data(entry), "from": entry.person.name} for entry in shared_with(person)
+        ],
+    }
