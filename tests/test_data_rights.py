@@ -51,6 +51,25 @@ def test_alices_export_holds_everything_she_wrote(db: None) -> None:
     assert data["partner"]["linked_with"] == "Bob"
 
 
+def test_alices_export_holds_her_journal_cycle_map_and_rituals(db: None) -> None:
+    from tests.matrix import cycles, journal, practices
+
+    world = build_world()
+    data, markdown = export_of(world.people["alice"])
+    everything = json.dumps(data, ensure_ascii=False)
+    for words in (
+        journal.PRIVATE_ENTRY_CANARY,
+        journal.TRIGGER_CANARY,
+        journal.NEW_DRAFT_CANARY,
+        cycles.SIDE_CANARY,
+        cycles.EARLIER_CANARY,
+        cycles.GUESS_CANARY,
+        practices.PRIVATE_NOTES_CANARY,
+    ):
+        assert words in everything
+        assert words in markdown
+
+
 def test_bobs_export_has_what_alice_shared_marked_and_nothing_private(db: None) -> None:
     world = build_world()
     data, markdown = export_of(world.people["bob"])

@@ -22,6 +22,7 @@ from attune.couples import access as couples_access
 from attune.cycles import access as cycles_access
 from attune.journal import access as journal_access
 from attune.journeys import access as journeys_access
+from attune.practices import access as practices_access
 from attune.safety import access as safety_access
 
 # Section name -> the app function that gathers it. Order is the order in the files.
@@ -31,6 +32,7 @@ EXPORTERS: list[tuple[str, Callable[[User], dict[str, object]]]] = [
     ("questionnaires", assessments_access.export_for),
     ("journal", journal_access.export_for),
     ("cycle_map", cycles_access.export_for),
+    ("rituals", practices_access.export_for),
     ("safety_check", safety_access.export_for),
 ]
 

@@ -97,3 +97,35 @@ def get_feed_by_token(token: str) -> CalendarFeed:
     if found is None or not found.person.is_active:
         raise Http404
     return found
+
+
+def export_for(person: User) -> dict[str, object]:
+    """The person's rituals with their own notes, schedules and done dates, and the
+    proposals waiting in their couple."""
+    rituals = rituals_visible_to(person).prefetch_related("done_marks")
+    return {
+        "rituals": [
+            {
+                "title": ritual.title,
+                "from_library": ritual.library_slug,
+                "notes": ritual.notes,
+                "days": [
+                    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day]
+                    for day in ritual.weekdays
+                ],
+                "time": ritual.start_time.isoformat() if ritual.start_time else None,
+                "minutes": ritual.duration_minutes,
+                "time_zone": ritual.time_zone or person.time_zone,
+                "done_on": [mark.done_on.isoformat() for mark in ritual.done_marks.all()],
+            }
+            for ritual in rituals
+        ],
+        "proposals": [
+            {
+                "ritual": proposal.library_slug,
+                "status": proposal.status,
+                "proposed_by": proposal.proposed_by.name,
+            }
+            for proposal in proposals_visible_to(person)
+        ],
+    }
