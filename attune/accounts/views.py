@@ -8,20 +8,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from attune.accounts import services
+from attune.accounts.access import signed_in_person
 from attune.accounts.export import export_zip
 from attune.accounts.forms import DeleteAccountForm, ProfileForm
-from attune.accounts.models import User
-
-
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     """Show and save the profile settings."""
-    person = _person(request)
+    person = signed_in_person(request)
     form = ProfileForm(request.POST or None, instance=person)
     if request.method == "POST":
         if form.is_valid():
@@ -40,7 +35,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @login_required
 def delete(request: HttpRequest) -> HttpResponse:
     """Delete my account after I type my password again."""
-    person = _person(request)
+    person = signed_in_person(request)
     form = DeleteAccountForm(request.POST or None, user=person)
     if request.method == "POST":
         if form.is_valid():
@@ -60,7 +55,7 @@ def export(request: HttpRequest) -> HttpResponse:
 @login_required
 def export_download(request: HttpRequest) -> HttpResponse:
     """The zip of everything I hold, built for me now."""
-    person = _person(request)
+    person = signed_in_person(request)
     stamp = timezone.localdate(timezone.now(), person.zone).isoformat()
     response = HttpResponse(export_zip(person), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="attune-export-{stamp}.zip"'

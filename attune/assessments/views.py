@@ -9,11 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from attune.accounts.models import User
+from attune.accounts.access import signed_in_person
 from attune.assessments import access, services
 from attune.assessments.descriptions import dance_for, words
 from attune.assessments.forms import ItemsForm
@@ -24,23 +23,23 @@ from attune.assessments.instruments import (
     get_instrument,
 )
 from attune.assessments.models import Assessment
+from attune.assessments.readings import (
+    changes_since_last,
+    history_chart,
+    taking_date,
+)
 from attune.core import charts
 from attune.core.instruments import Instrument
-from attune.core.scoring import Result, place_attachment, reliable_change
+from attune.core.scoring import place_attachment
 from attune.couples.access import partner_of
 
 ITEMS_PER_PAGE = 6
 
 
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """The questionnaires, my latest result of each, and what my partner shared."""
-    person = _person(request)
+    person = signed_in_person(request)
     mine = list(
         Assessment.objects.filter(person=person, completed_at__isnull=False).order_by(
             "-completed_at"
@@ -83,7 +82,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
     """One page of items; answers are kept as the person goes, so they can stop any time."""
-    person = _person(request)
+    person = signed_in_person(request)
     instrument = get_instrument(instrument_id)
     pages = [
         list(instrument.items[start : start + ITEMS_PER_PAGE])
@@ -179,7 +178,7 @@ class Reading:
 @login_required
 def result(request: HttpRequest, result_id: UUID) -> HttpResponse:
     """A result page. The person sees their own; a partner sees a summary that was shared."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_result_for(person, result_id)
     own = found.person_id == person.pk
     history = list(access.own_history(person, found.instrument)) if own else [found]
@@ -210,7 +209,7 @@ def _reading(found: Assessment, history: list[Assessment], own: bool) -> Reading
                 charts.PlotPoint(
                     anxiety=t.scores["anxiety"],
                     avoidance=t.scores["avoidance"],
-                    label=_date(t),
+                    label=taking_date(t),
                 )
                 for t in upto
             ],
@@ -219,13 +218,13 @@ def _reading(found: Assessment, history: list[Assessment], own: bool) -> Reading
             else f"{instrument.short_name}: {found.person.name}'s scores",
         )
     else:
-        chart = _history_chart(instrument, upto)
+        chart = history_chart(instrument, upto)
     style_words = words().styles.get(found.style) if found.style else None
     neighbours = []
     if found.near_boundary:
         placement = place_attachment(found.scores["anxiety"], found.scores["avoidance"])
         neighbours = [words().styles[s] for s in placement.neighbouring_styles]
-    changes = _changes(instrument, upto) if own else []
+    changes = changes_since_last(instrument, upto) if own else []
     cutoff = instrument.cutoff_for("total")
     # The SVG comes from core.charts, which escapes every piece of text it draws.
     safe_chart = mark_safe(chart)
@@ -234,75 +233,11 @@ def _reading(found: Assessment, history: list[Assessment], own: bool) -> Reading
     )
 
 
-def _date(taking: Assessment) -> str:
-    assert taking.completed_at is not None  # only finished takings are shown
-    return formats.date_format(taking.completed_at, "j M Y")
-
-
-def _as_result(taking: Assessment) -> Result:
-    scores: dict[str, int | float] = {
-        name: int(value) if float(value).is_integer() else float(value)
-        for name, value in taking.scores.items()
-    }
-    return Result(
-        instrument_id=taking.instrument,
-        scores=scores,
-        style=taking.style or None,
-        near_boundary=taking.near_boundary,
-        total=scores.get("total"),
-        distressed=taking.distressed,
-    )
-
-
-def _history_chart(instrument: Instrument, takings: list[Assessment]) -> str:
-    subscale = instrument.subscales[0]
-    cutoff = instrument.cutoff_for(subscale.id)
-    points = []
-    previous: Assessment | None = None
-    for taking in takings:
-        reliable = False
-        if previous is not None:
-            change = reliable_change(instrument, _as_result(previous), _as_result(taking))
-            reliable = bool(change.reliable)
-        points.append(charts.HistoryPoint(taking.scores[subscale.id], _date(taking), reliable))
-        previous = taking
-    return charts.score_history_chart(
-        points,
-        minimum=subscale.minimum,
-        maximum=subscale.maximum,
-        cutoff=cutoff.below if cutoff else None,
-        cutoff_label=f"Below {cutoff.below:g}: {cutoff.meaning}" if cutoff else "",
-        title=f"{instrument.short_name} over time",
-        y_label=subscale.label,
-    )
-
-
-def _changes(instrument: Instrument, takings: list[Assessment]) -> list[dict[str, Any]]:
-    """How each score moved since the previous taking."""
-    if len(takings) < 2:
-        return []
-    before, after = _as_result(takings[-2]), _as_result(takings[-1])
-    found = []
-    for subscale in instrument.subscales:
-        change = reliable_change(instrument, before, after) if subscale.id == "total" else None
-        difference = float(after.scores[subscale.id]) - float(before.scores[subscale.id])
-        found.append(
-            {
-                "label": subscale.label,
-                "difference": round(difference, 2),
-                "since": _date(takings[-2]),
-                "crossed": change.crossed_cutoff if change else None,
-                "reliable": change.reliable if change else None,
-            }
-        )
-    return found
-
-
 @login_required
 @require_POST
 def share(request: HttpRequest, result_id: UUID) -> HttpResponse:
     """Share this result's summary with my partner, or stop sharing it."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_own_result(person, result_id)
     if request.POST.get("action") == "stop":
         services.stop_sharing(found)
@@ -321,19 +256,19 @@ def share(request: HttpRequest, result_id: UUID) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
     """Every time I took one questionnaire, as a chart and a list."""
-    person = _person(request)
+    person = signed_in_person(request)
     instrument = get_instrument(instrument_id)
     takings = list(access.own_history(person, instrument.id))
     if instrument.id in ATTACHMENT:
         chart = charts.attachment_plot(
             [
-                charts.PlotPoint(t.scores["anxiety"], t.scores["avoidance"], _date(t))
+                charts.PlotPoint(t.scores["anxiety"], t.scores["avoidance"], taking_date(t))
                 for t in takings
             ],
             title=f"{instrument.short_name} over time",
         )
     else:
-        chart = _history_chart(instrument, takings)
+        chart = history_chart(instrument, takings)
     return render(
         request,
         "assessments/history.html",
@@ -341,7 +276,7 @@ def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
             "instrument": instrument,
             "takings": takings,
             "chart": mark_safe(chart),
-            "changes": _changes(instrument, takings),
+            "changes": changes_since_last(instrument, takings),
         },
     )
 
@@ -349,7 +284,7 @@ def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
 @login_required
 def couple(request: HttpRequest) -> HttpResponse:
     """When both partners share an attachment result: both points and the dance they suggest."""
-    person = _person(request)
+    person = signed_in_person(request)
     partner = partner_of(person)
     if partner is None:
         raise Http404
@@ -370,12 +305,12 @@ def couple(request: HttpRequest) -> HttpResponse:
             charts.attachment_plot(
                 [
                     charts.PlotPoint(
-                        mine.scores["anxiety"], mine.scores["avoidance"], _date(mine), "You"
+                        mine.scores["anxiety"], mine.scores["avoidance"], taking_date(mine), "You"
                     ),
                     charts.PlotPoint(
                         theirs.scores["anxiety"],
                         theirs.scores["avoidance"],
-                        _date(theirs),
+                        taking_date(theirs),
                         partner.name,
                     ),
                 ],

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
-from attune.accounts.models import User
+from attune.accounts.access import signed_in_person
 from attune.assessments.instruments import ATTACHMENT, OFFERED, all_instruments
 from attune.assessments.models import Assessment
-from attune.assessments.views import _changes, _date, _history_chart
+from attune.assessments.readings import changes_since_last, history_chart, taking_date
 from attune.care import access, services
 from attune.care.forms import (
     ConsultationForm,
@@ -42,8 +42,8 @@ from attune.core import charts
 from attune.core.cycle import cycle_sentences, cycle_svg
 from attune.core.instruments import Instrument
 from attune.core.journeys import current_day, days_open
+from attune.cycles.drawing import drawn_side, move_phrase
 from attune.cycles.models import CycleMap, CycleSide
-from attune.cycles.views import _drawn, move_phrase
 from attune.journal.models import JournalEntry
 from attune.journeys.models import DayProgress, Enrollment
 from attune.journeys.services import today_for
@@ -73,11 +73,6 @@ HISTORY_ON_INDEX = 10
 DIRECTORY_PER_PAGE = 20
 HISTORY_PER_PAGE = 50
 REQUESTS_PER_PAGE = 25
-
-
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -122,7 +117,7 @@ def consult(request: HttpRequest, practitioner_id: UUID) -> HttpResponse:
     practitioner = access.get_listed_practitioner(practitioner_id)
     initial: dict[str, Any] = {"contact_by": "email"}
     if request.user.is_authenticated:
-        person = _person(request)
+        person = signed_in_person(request)
         initial.update({"name": person.display_name, "email": person.email})
     form = ConsultationForm(request.POST or None, initial=initial)
     problem = ""
@@ -313,7 +308,10 @@ def _cycle_view(relationship: CareRelationship, partner: CareRelationship | None
         if theirs is not None:
             view.partner_side = theirs
             view.both_words = access.couple_map_words(together)
-            drawn_mine, drawn_theirs = _drawn(together, name), _drawn(theirs, theirs.person.name)
+            drawn_mine, drawn_theirs = (
+                drawn_side(together, name),
+                drawn_side(theirs, theirs.person.name),
+            )
             # The SVG comes from core.cycle, which escapes every piece of text it draws.
             view.both_svg = mark_safe(
                 cycle_svg(
@@ -326,8 +324,8 @@ def _cycle_view(relationship: CareRelationship, partner: CareRelationship | None
             view.both_sentences = cycle_sentences(drawn_mine, drawn_theirs)
     if alone is not None or guess is not None:
         view.alone_words = access.granted_map_alone(relationship)
-        drawn_own = _drawn(alone, name)
-        drawn_guess = _drawn(guess, "Partner (a guess)", is_guess=True)
+        drawn_own = drawn_side(alone, name)
+        drawn_guess = drawn_side(guess, "Partner (a guess)", is_guess=True)
         view.alone_svg = mark_safe(
             cycle_svg(
                 drawn_own,
@@ -379,7 +377,7 @@ def _results_over_time(relationship: CareRelationship) -> list[ResultsOverTime]:
         if instrument_id in ATTACHMENT:
             chart = charts.attachment_plot(
                 [
-                    charts.PlotPoint(t.scores["anxiety"], t.scores["avoidance"], _date(t))
+                    charts.PlotPoint(t.scores["anxiety"], t.scores["avoidance"], taking_date(t))
                     for t in takings
                 ],
                 title=f"{instrument.short_name}: {name}'s scores over time",
@@ -387,14 +385,12 @@ def _results_over_time(relationship: CareRelationship) -> list[ResultsOverTime]:
             )
         else:
             # One page shows several charts, and each needs its own ids for its labels.
-            chart = (
-                _history_chart(instrument, takings)
-                .replace("score-history-title", f"{chart_id}-title")
-                .replace("score-history-desc", f"{chart_id}-desc")
-            )
+            chart = history_chart(instrument, takings, chart_id=chart_id)
         # The SVG comes from core.charts, which escapes every piece of text it draws.
         found.append(
-            ResultsOverTime(instrument, mark_safe(chart), takings, _changes(instrument, takings))
+            ResultsOverTime(
+                instrument, mark_safe(chart), takings, changes_since_last(instrument, takings)
+            )
         )
     return found
 
@@ -405,7 +401,7 @@ def _results_over_time(relationship: CareRelationship) -> list[ResultsOverTime]:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """My practitioners: what each may see, their notes and suggestions, and what they viewed."""
-    person = _person(request)
+    person = signed_in_person(request)
     relationships = list(access.relationships_of(person))
     grants = access.grants_of(relationships)
     history = access.latest_views(person, relationships, HISTORY_ON_INDEX)
@@ -440,7 +436,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def accept(request: HttpRequest, token: str) -> HttpResponse:
     """Look at a practitioner's invitation and accept it from my own account."""
-    person = _person(request)
+    person = signed_in_person(request)
     invitation = access.find_invitation_by_token(token)
     if invitation is None or not invitation.is_usable or not invitation.practitioner.is_verified:
         return render(request, "care/invitation_unusable.html", status=404)
@@ -468,7 +464,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def grants(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """Choose what this practitioner may see; anything unticked stops at once."""
-    person = _person(request)
+    person = signed_in_person(request)
     relationship = access.get_own_relationship(person, relationship_id)
     form = GrantsForm(request.POST)
     if not form.is_valid():
@@ -486,7 +482,7 @@ def grants(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
 @login_required
 def entries(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """Choose, entry by entry, which of my journal entries this practitioner may read."""
-    person = _person(request)
+    person = signed_in_person(request)
     relationship = access.get_own_relationship(person, relationship_id)
     page = Paginator(access.own_entries_for_choosing(person), ENTRIES_PER_PAGE).get_page(
         request.GET.get("page")
@@ -520,7 +516,7 @@ def entries(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
 @login_required
 def preview(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """Exactly the page my practitioner sees about me. Looking at it is not recorded."""
-    person = _person(request)
+    person = signed_in_person(request)
     relationship = access.get_own_relationship(person, relationship_id)
     return render(
         request,
@@ -536,7 +532,7 @@ def preview(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """Everything this practitioner looked at, and when."""
-    person = _person(request)
+    person = signed_in_person(request)
     relationship = access.get_own_relationship(person, relationship_id, include_ended=True)
     events = access.access_history(person).filter(relationship=relationship)
     page = Paginator(events, HISTORY_PER_PAGE).get_page(request.GET.get("page"))
@@ -546,7 +542,7 @@ def history(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
 @login_required
 def end(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """Confirm, then end the relationship: every grant stops at once."""
-    person = _person(request)
+    person = signed_in_person(request)
     relationship = access.get_own_relationship(person, relationship_id)
     if request.method == "POST":
         services.end_relationship(relationship)
@@ -563,7 +559,7 @@ def end(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
 @require_POST
 def homework_done(request: HttpRequest, homework_id: UUID) -> HttpResponse:
     """Mark a suggestion done (or not done after all)."""
-    homework = access.get_own_homework(_person(request), homework_id)
+    homework = access.get_own_homework(signed_in_person(request), homework_id)
     services.mark_homework_done(homework, done=request.POST.get("done") != "no")
     return redirect(reverse("care:index") + "#homework")
 
@@ -574,7 +570,7 @@ def homework_done(request: HttpRequest, homework_id: UUID) -> HttpResponse:
 @login_required
 def portal(request: HttpRequest) -> HttpResponse:
     """My clients, invitations and requests; or how to get listed; or waiting for staff."""
-    person = _person(request)
+    person = signed_in_person(request)
     practitioner = access.profile_of(person)
     if practitioner is None:
         return render(request, "care/portal_join.html")
@@ -619,7 +615,7 @@ def _render_portal(
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
     """Create or change my practitioner profile."""
-    person = _person(request)
+    person = signed_in_person(request)
     practitioner = access.profile_of(person)
     initial: dict[str, Any] = {"accepting_clients": True, "contact_email": person.email}
     if practitioner is not None:
@@ -683,7 +679,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 @require_POST
 def invite(request: HttpRequest) -> HttpResponse:
     """Invite a client by e-mail; the e-mail holds a link and nothing about anyone's work."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     form = InviteClientForm(request.POST)
     if not form.is_valid():
         return _render_portal(request, practitioner, form, status=400)
@@ -700,7 +696,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 @require_POST
 def withdraw_invitation(request: HttpRequest, invitation_id: UUID) -> HttpResponse:
     """Withdraw one of my invitations; its link stops working."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     invitation = access.get_invitation_for_practitioner(practitioner, invitation_id)
     services.withdraw_invitation(invitation)
     messages.info(request, "The invitation was withdrawn. Its link no longer works.")
@@ -710,7 +706,7 @@ def withdraw_invitation(request: HttpRequest, invitation_id: UUID) -> HttpRespon
 @login_required
 def requests(request: HttpRequest) -> HttpResponse:
     """Consultation requests people sent me, newest first."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     page = Paginator(access.requests_received(practitioner), REQUESTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -720,7 +716,7 @@ def requests(request: HttpRequest) -> HttpResponse:
 @login_required
 def client(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """What this client lets me see, my notes to them and what I suggested."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     relationship = access.get_client_for(practitioner, relationship_id)
     return _render_client(request, practitioner, relationship)
 
@@ -761,7 +757,7 @@ def _render_client(
 @require_POST
 def note(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """Leave a note. A note to both partners first shows a warning to confirm."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     relationship = access.get_client_for(practitioner, relationship_id)
     partner = access.partner_relationship(relationship)
     form = NoteForm(request.POST, both_allowed=partner is not None)
@@ -794,7 +790,7 @@ def note(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
 @require_POST
 def note_delete(request: HttpRequest, note_id: UUID) -> HttpResponse:
     """Take one of my notes back."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     found = access.get_note_by(practitioner, note_id)
     back = access.first_current_reader(found)
     services.delete_note(found)
@@ -808,7 +804,7 @@ def note_delete(request: HttpRequest, note_id: UUID) -> HttpResponse:
 @require_POST
 def homework(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """Suggest a journey, or a day of one, for between sessions."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     relationship = access.get_client_for(practitioner, relationship_id)
     form = HomeworkForm(request.POST)
     if not form.is_valid():
@@ -827,7 +823,7 @@ def homework(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
 @require_POST
 def homework_withdraw(request: HttpRequest, homework_id: UUID) -> HttpResponse:
     """Take a suggestion back."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     found = access.get_homework_by(practitioner, homework_id)
     relationship_id = found.relationship_id
     services.withdraw_homework(found)
@@ -839,7 +835,7 @@ def homework_withdraw(request: HttpRequest, homework_id: UUID) -> HttpResponse:
 @require_POST
 def close(request: HttpRequest, relationship_id: UUID) -> HttpResponse:
     """Stop working with this client: I no longer see anything of theirs."""
-    practitioner = access.verified_practitioner(_person(request))
+    practitioner = access.verified_practitioner(signed_in_person(request))
     relationship = access.get_client_for(practitioner, relationship_id)
     services.end_relationship(relationship)
     messages.info(request, f"You're no longer connected with {relationship.client.name} on Attune.")

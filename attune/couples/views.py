@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from attune.accounts.access import signed_in_person
 from attune.accounts.models import User
 from attune.couples import access, services
 from attune.couples.forms import InviteForm, JoinCodeForm
@@ -15,15 +16,10 @@ from attune.couples.models import Invitation
 CODE_ATTEMPTS_PER_HOUR = 20
 
 
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def partner(request: HttpRequest) -> HttpResponse:
     """The partner page: who I'm linked with, or how to invite and join."""
-    person = _person(request)
+    person = signed_in_person(request)
     return _render_partner(request, person, InviteForm(), JoinCodeForm())
 
 
@@ -58,7 +54,7 @@ def _render_partner(
 @require_POST
 def invite(request: HttpRequest) -> HttpResponse:
     """Create an invitation (and e-mail it if an address was given)."""
-    person = _person(request)
+    person = signed_in_person(request)
     form = InviteForm(request.POST)
     if not form.is_valid():
         return _render_partner(request, person, form, JoinCodeForm(), status=400)
@@ -80,7 +76,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, invitation_id: str) -> HttpResponse:
     """Withdraw one of my invitations."""
-    invitation = access.get_invitation_for_inviter(_person(request), invitation_id)
+    invitation = access.get_invitation_for_inviter(signed_in_person(request), invitation_id)
     services.withdraw_invitation(invitation)
     messages.info(request, "The invitation was withdrawn. Its link and code no longer work.")
     return redirect("couples:partner")
@@ -89,7 +85,7 @@ def withdraw(request: HttpRequest, invitation_id: str) -> HttpResponse:
 @login_required
 def join_with_code(request: HttpRequest) -> HttpResponse:
     """Turn a typed code into the invitation page."""
-    person = _person(request)
+    person = signed_in_person(request)
     form = JoinCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         # Codes are short, so guessing is slowed down per person.
@@ -113,7 +109,7 @@ def join_with_code(request: HttpRequest) -> HttpResponse:
 @login_required
 def join(request: HttpRequest, token: str) -> HttpResponse:
     """Look at an invitation and accept it."""
-    person = _person(request)
+    person = signed_in_person(request)
     invitation = access.find_invitation_by_token(token)
     if invitation is None or not invitation.is_usable:
         return render(request, "couples/invitation_unusable.html", status=404)
@@ -139,7 +135,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def unlink(request: HttpRequest) -> HttpResponse:
     """Confirm, then unlink at once."""
-    person = _person(request)
+    person = signed_in_person(request)
     if request.method == "POST":
         services.unlink(person)
         messages.info(request, "You're no longer linked. Your own work is all still here.")

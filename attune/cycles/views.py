@@ -12,48 +12,18 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from attune.accounts.access import signed_in_person
 from attune.accounts.models import User
-from attune.core.cycle import CycleSide as DrawnSide
 from attune.core.cycle import cycle_sentences, cycle_svg
 from attune.couples.access import current_couple, partner_of
 from attune.couples.models import Couple
 from attune.cycles import access, services
+from attune.cycles.drawing import drawn_side, move_phrase
 from attune.cycles.forms import NOTHING_WRITTEN, MapWordsForm, SideForm
-from attune.cycles.models import CycleMap, CycleSide, CycleSideVersion, Move
+from attune.cycles.models import CycleMap, CycleSide
 
 # Said the same way whatever the partner has or hasn't done, so it gives nothing away.
 WAITING = "The map appears when you've both marked your sides ready."
-
-
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def move_phrase(side: CycleSide | CycleSideVersion) -> str:
-    """The ticked moves and the person's own words as one phrase: "pursue and ask again"."""
-    known = set(Move.values)
-    parts: list[str] = [str(move) for move in side.moves if move in known]
-    if side.move_words.strip():
-        parts.append(side.move_words.strip())
-    if len(parts) < 2:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _drawn(side: CycleSide | None, name: str, is_guess: bool = False) -> DrawnSide:
-    if side is None:
-        return DrawnSide(name, "", "", "", "", "", "", is_guess=is_guess)
-    return DrawnSide(
-        name=name,
-        move=move_phrase(side),
-        partner_sees=side.partner_sees,
-        surface=side.surface,
-        underneath=side.underneath,
-        fear=side.fear,
-        need=side.need,
-        is_guess=is_guess,
-    )
 
 
 def _side_initial(side: CycleSide | None) -> dict[str, Any]:
@@ -80,7 +50,7 @@ def _words_initial(words: CycleMap | None) -> dict[str, str]:
 @login_required
 def map_page(request: HttpRequest) -> HttpResponse:
     """My side of our map (private until we're both ready), then our map; alone, my own map."""
-    person = _person(request)
+    person = signed_in_person(request)
     couple = current_couple(person)
     if couple is None:
         return _alone(request, person, partner=None)
@@ -131,8 +101,8 @@ def _render_together(
     if shared is not None:
         # Both partners see the very same picture, so its order doesn't depend on who looks.
         first, second = sorted((shared.mine, shared.theirs), key=lambda side: side.person_id)
-        drawn_first = _drawn(first, first.person.name)
-        drawn_second = _drawn(second, second.person.name)
+        drawn_first = drawn_side(first, first.person.name)
+        drawn_second = drawn_side(second, second.person.name)
         name = shared.words.name if shared.words else ""
         # The SVG comes from core.cycle, which escapes every piece of text it draws.
         context["svg"] = mark_safe(
@@ -149,7 +119,7 @@ def _render_together(
 @require_POST
 def ready(request: HttpRequest) -> HttpResponse:
     """Mark my side ready to show in our map once my partner's is, or take it back."""
-    person = _person(request)
+    person = signed_in_person(request)
     couple = current_couple(person)
     if couple is None:
         messages.info(
@@ -175,7 +145,7 @@ def ready(request: HttpRequest) -> HttpResponse:
 @require_POST
 def plan(request: HttpRequest) -> HttpResponse:
     """The name and the catching-it plan of our map; either of us may change them."""
-    person = _person(request)
+    person = signed_in_person(request)
     couple = current_couple(person)
     if couple is None or access.shared_map_for(person, couple) is None:
         messages.info(request, WAITING)
@@ -194,7 +164,7 @@ def plan(request: HttpRequest) -> HttpResponse:
 @login_required
 def alone(request: HttpRequest) -> HttpResponse:
     """My own map: my side and my guess of my partner's, for me alone."""
-    person = _person(request)
+    person = signed_in_person(request)
     return _alone(request, person, partner=partner_of(person))
 
 
@@ -236,8 +206,8 @@ def _alone(request: HttpRequest, person: User, partner: User | None) -> HttpResp
         "words_form": words_form,
     }
     if mine is not None or guess is not None:
-        drawn_mine = _drawn(mine, person.name)
-        drawn_guess = _drawn(guess, partner_name, is_guess=True)
+        drawn_mine = drawn_side(mine, person.name)
+        drawn_guess = drawn_side(guess, partner_name, is_guess=True)
         context["svg"] = mark_safe(
             cycle_svg(drawn_mine, drawn_guess, words.name if words else "", id_prefix="cycle-alone")
         )
@@ -251,7 +221,7 @@ def _alone(request: HttpRequest, person: User, partner: User | None) -> HttpResp
 @login_required
 def history(request: HttpRequest, side_id: UUID) -> HttpResponse:
     """Every version of a side I wrote, newest first. Nobody else sees them."""
-    side = access.get_own_side(_person(request), side_id)
+    side = access.get_own_side(signed_in_person(request), side_id)
     versions = [
         {"version": version, "move": move_phrase(version)} for version in access.versions_of(side)
     ]

@@ -16,6 +16,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_POST
 
+from attune.accounts.access import signed_in_person
 from attune.accounts.models import User
 from attune.core.review import JournalNote, TriggerNote
 from attune.core.review import weekly_review as review_week
@@ -42,11 +43,6 @@ SHARED_LIMIT = 50
 # Where the page after a save finds which device-kept words are now safely on the server.
 SAVED_DRAFTS_SESSION_KEY = "journal_saved_drafts"
 CALMING_TOOLS = ["breathing", "grounding"]
-
-
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _draft_key(person: User, entry: JournalEntry | None) -> str:
@@ -83,7 +79,7 @@ class Week:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """My entries and trigger notes by week, search across them, and what my partner shared."""
-    person = _person(request)
+    person = signed_in_person(request)
     couple = current_couple(person)
     search = SearchForm(request.GET or None)
     words = ""
@@ -177,7 +173,7 @@ def _render_entry_form(
     draft: JournalDraft | None,
     status: int = 200,
 ) -> HttpResponse:
-    person = _person(request)
+    person = signed_in_person(request)
     autosave_url = (
         reverse("journal:autosave_entry", args=[entry.id]) if entry else reverse("journal:autosave")
     )
@@ -199,7 +195,7 @@ def _render_entry_form(
 @login_required
 def new(request: HttpRequest) -> HttpResponse:
     """Write an entry. What is typed is kept as a draft until it is saved."""
-    person = _person(request)
+    person = signed_in_person(request)
     today = today_for(person)
     days = access.days_to_link(person, today)
     draft = access.new_entry_draft(person)
@@ -246,7 +242,7 @@ def _shared_now(entry: JournalEntry, person: User) -> bool:
 @login_required
 def edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """Change one of my entries; unsaved changes are kept as a draft as I type."""
-    person = _person(request)
+    person = signed_in_person(request)
     entry = access.get_own_entry(person, entry_id)
     today = today_for(person)
     days = access.days_to_link(person, today)
@@ -275,7 +271,7 @@ def edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 @login_required
 def entry(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """One entry: mine, with what I can do with it; or one my partner shared with me."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_entry_for(person, entry_id)
     own = found.person_id == person.pk
     context: dict[str, Any] = {"entry": found, "own": own}
@@ -295,7 +291,7 @@ def entry(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 @login_required
 def delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """Confirm, then delete one of my entries for good."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_own_entry(person, entry_id)
     if request.method == "POST":
         services.delete_entry(found)
@@ -311,7 +307,7 @@ def delete(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 @login_required
 def share(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """A preview of exactly what my partner will see; sharing happens only when I confirm."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_own_entry(person, entry_id)
     partner = partner_of(person)
     if request.method == "POST":
@@ -336,7 +332,7 @@ def share(request: HttpRequest, entry_id: UUID) -> HttpResponse:
 @require_POST
 def unshare(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """Stop sharing one of my entries, at once."""
-    found = access.get_own_entry(_person(request), entry_id)
+    found = access.get_own_entry(signed_in_person(request), entry_id)
     services.stop_sharing(found)
     messages.info(request, "Stopped sharing. Only you can see this entry now.")
     return redirect("journal:entry", entry_id=found.id)
@@ -349,7 +345,7 @@ def _save_draft(request: HttpRequest, entry: JournalEntry | None) -> JsonRespons
     form = DraftForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    draft = services.save_draft(_person(request), entry, form.typed())
+    draft = services.save_draft(signed_in_person(request), entry, form.typed())
     return JsonResponse(
         {"saved": True, "draft": str(draft.id) if draft else None},
     )
@@ -366,14 +362,14 @@ def autosave(request: HttpRequest) -> HttpResponse:
 @require_POST
 def autosave_entry(request: HttpRequest, entry_id: UUID) -> HttpResponse:
     """Keep unsaved changes typed into one of my entries."""
-    return _save_draft(request, access.get_own_entry(_person(request), entry_id))
+    return _save_draft(request, access.get_own_entry(signed_in_person(request), entry_id))
 
 
 @login_required
 @require_POST
 def discard_draft(request: HttpRequest, draft_id: UUID) -> HttpResponse:
     """Let go of a kept draft and start again from what is saved."""
-    draft = access.get_own_draft(_person(request), draft_id)
+    draft = access.get_own_draft(signed_in_person(request), draft_id)
     entry_id = draft.entry_id
     services.discard_draft(draft)
     messages.info(request, "The draft is discarded.")
@@ -388,7 +384,7 @@ def discard_draft(request: HttpRequest, draft_id: UUID) -> HttpResponse:
 @login_required
 def trigger_new(request: HttpRequest) -> HttpResponse:
     """A quick note about a moment that set me off."""
-    person = _person(request)
+    person = signed_in_person(request)
     today = today_for(person)
     form = TriggerForm(request.POST or None, initial={"happened_on": today}, today=today)
     if request.method == "POST":
@@ -410,7 +406,7 @@ def trigger_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def trigger(request: HttpRequest, trigger_id: UUID) -> HttpResponse:
     """One of my trigger notes, with words to name the moment and ways to calm the body."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_trigger_for(person, trigger_id)
     return render(
         request,
@@ -427,7 +423,7 @@ def trigger(request: HttpRequest, trigger_id: UUID) -> HttpResponse:
 @login_required
 def trigger_edit(request: HttpRequest, trigger_id: UUID) -> HttpResponse:
     """Change one of my trigger notes."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_trigger_for(person, trigger_id)
     today = today_for(person)
     initial = {
@@ -457,7 +453,7 @@ def trigger_edit(request: HttpRequest, trigger_id: UUID) -> HttpResponse:
 @login_required
 def trigger_delete(request: HttpRequest, trigger_id: UUID) -> HttpResponse:
     """Confirm, then delete one of my trigger notes."""
-    found = access.get_trigger_for(_person(request), trigger_id)
+    found = access.get_trigger_for(signed_in_person(request), trigger_id)
     if request.method == "POST":
         services.delete_trigger(found)
         messages.info(request, "The trigger note is deleted.")
@@ -471,7 +467,7 @@ def trigger_delete(request: HttpRequest, trigger_id: UUID) -> HttpResponse:
 @login_required
 def weekly_review(request: HttpRequest) -> HttpResponse:
     """What my own notes of one week show, with questions to look at it with."""
-    person = _person(request)
+    person = signed_in_person(request)
     today = today_for(person)
     form = WeekForm(request.GET or None, today=today)
     chosen = today

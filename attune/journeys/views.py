@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from attune.accounts.access import signed_in_person
 from attune.accounts.models import User
 from attune.core.journeys import current_day, days_open, days_per_week
 from attune.couples.access import partner_of
@@ -27,11 +28,6 @@ from attune.journeys.models import (
 from attune.safety.access import joint_exercises_set_aside
 
 
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def catalog(request: HttpRequest) -> HttpResponse:
     """Every journey, grouped by category and ordered by sequence."""
     journeys = access.journeys_visible().order_by("category", "sequence", "title")
@@ -41,7 +37,9 @@ def catalog(request: HttpRequest) -> HttpResponse:
     mine: set[int] = set()
     if request.user.is_authenticated:
         mine = set(
-            access.enrollments_visible_to(_person(request)).values_list("journey_id", flat=True)
+            access.enrollments_visible_to(signed_in_person(request)).values_list(
+                "journey_id", flat=True
+            )
         )
     return render(request, "journeys/catalog.html", {"groups": groups, "mine": mine})
 
@@ -51,7 +49,7 @@ def journey_detail(request: HttpRequest, slug: str) -> HttpResponse:
     journey = access.get_journey(slug)
     context: dict[str, Any] = {"journey": journey, "day_count": journey.day_count}
     if request.user.is_authenticated:
-        person = _person(request)
+        person = signed_in_person(request)
         context["enrollment"] = access.enrollment_for(person, journey)
         context["partner"] = partner_of(person)
         context["joint_set_aside"] = joint_exercises_set_aside(person)
@@ -65,7 +63,7 @@ def journey_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     """Start alone or together; or accept the partner's invitation to do it together."""
-    person = _person(request)
+    person = signed_in_person(request)
     journey = access.get_journey(slug)
     try:
         if request.POST.get("mode") == "join":
@@ -82,7 +80,7 @@ def start(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def change_status(request: HttpRequest, slug: str) -> HttpResponse:
     """Pause, resume or leave a journey."""
-    person = _person(request)
+    person = signed_in_person(request)
     enrollment = _enrollment_or_404(person, access.get_journey(slug))
     wanted = request.POST.get("status", "")
     if wanted not in Enrollment.Status.values:
@@ -122,7 +120,7 @@ class QuestionView:
 @login_required
 def day(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """One day: learning, why, activity steps to tick, reflection questions with answer boxes."""
-    person = _person(request)
+    person = signed_in_person(request)
     journey = access.get_journey(slug)
     enrollment = access.enrollment_for(person, journey)
     if enrollment is None:
@@ -225,7 +223,7 @@ def _tools(day: JourneyDay) -> list[dict[str, str]]:
 @require_POST
 def autosave(request: HttpRequest, slug: str, number: int, question: int) -> HttpResponse:
     """Save one answer as the person types. Answers with JSON the page can show."""
-    person = _person(request)
+    person = signed_in_person(request)
     journey = access.get_journey(slug)
     enrollment = access.enrollment_for(person, journey)
     if enrollment is None:
@@ -245,7 +243,7 @@ def autosave(request: HttpRequest, slug: str, number: int, question: int) -> Htt
 @require_POST
 def conversation(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Mark the day's together-step done for both partners."""
-    person = _person(request)
+    person = signed_in_person(request)
     journey = access.get_journey(slug)
     enrollment = _enrollment_or_404(person, journey)
     the_day = access.get_day(journey, number)
@@ -259,7 +257,7 @@ def conversation(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @login_required
 def progress(request: HttpRequest, slug: str) -> HttpResponse:
     """My weeks and days; for a couple, which day each of us is on — nothing private."""
-    person = _person(request)
+    person = signed_in_person(request)
     journey = access.get_journey(slug)
     enrollment = _enrollment_or_404(person, journey)
     days = list(journey.days.filter(retired_at__isnull=True).order_by("number"))

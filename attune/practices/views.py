@@ -17,17 +17,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from attune.accounts.access import signed_in_person
 from attune.accounts.models import User
 from attune.core.coach import Coaching, NoteKind, Shaped, analyse, shape
 from attune.couples.access import current_couple, partner_of
 from attune.practices import access, exercises, library, services
 from attune.practices.forms import MAX_MESSAGE_LENGTH, CoachForm, FeedForm, ProposalForm, RitualForm
 from attune.practices.models import CoupleRitual, Ritual, describe_days
-
-
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _signed_in(request: HttpRequest) -> User | None:
@@ -263,7 +259,7 @@ def _feed_urls(request: HttpRequest, token: str) -> dict[str, str]:
 @login_required
 def rituals(request: HttpRequest) -> HttpResponse:
     """The ritual library, my rituals, proposals between us, and my calendar."""
-    person = _person(request)
+    person = signed_in_person(request)
     entries = library.all_rituals()
     mine = [
         {
@@ -305,7 +301,7 @@ def _library_page(
     propose_form: ProposalForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    person = _person(request)
+    person = signed_in_person(request)
     initial = {
         "days": list(entry.days),
         "start_time": entry.time,
@@ -337,7 +333,7 @@ def library_ritual(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def adopt(request: HttpRequest, slug: str) -> HttpResponse:
     """Make a library ritual my own."""
-    person = _person(request)
+    person = signed_in_person(request)
     entry = library.get_library_ritual(slug)
     form = RitualForm(request.POST, prefix="adopt")
     if not form.is_valid():
@@ -353,7 +349,7 @@ def adopt(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def propose(request: HttpRequest, slug: str) -> HttpResponse:
     """Propose a library ritual to my partner; it becomes ours when they agree."""
-    person = _person(request)
+    person = signed_in_person(request)
     entry = library.get_library_ritual(slug)
     form = ProposalForm(request.POST, prefix="propose")
     if not form.is_valid():
@@ -372,7 +368,7 @@ def propose(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def ritual(request: HttpRequest, ritual_id: UUID) -> HttpResponse:
     """One of my rituals: adapt its name and notes, schedule it, mark it done."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_ritual_for(person, ritual_id)
     together = access.is_together(person, found, current_couple(person))
     zone = services.zone_of(found, person)
@@ -433,7 +429,7 @@ def _back_to(request: HttpRequest, ritual_id: UUID) -> HttpResponse:
 @require_POST
 def ritual_done(request: HttpRequest, ritual_id: UUID) -> HttpResponse:
     """Mark one of my rituals done today, or take the mark back. No counts, ever."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_ritual_for(person, ritual_id)
     done = request.POST.get("action") != "undo"
     services.mark_done(person, found, done)
@@ -444,7 +440,7 @@ def ritual_done(request: HttpRequest, ritual_id: UUID) -> HttpResponse:
 @require_POST
 def ritual_let_go(request: HttpRequest, ritual_id: UUID) -> HttpResponse:
     """Take a ritual off my list."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_ritual_for(person, ritual_id)
     was_together = services.let_go_of_ritual(person, found)
     messages.info(
@@ -460,7 +456,7 @@ def ritual_let_go(request: HttpRequest, ritual_id: UUID) -> HttpResponse:
 @require_POST
 def proposal(request: HttpRequest, proposal_id: UUID) -> HttpResponse:
     """Answer a partner's proposal (agree or not for now), or withdraw or clear my own."""
-    person = _person(request)
+    person = signed_in_person(request)
     found = access.get_proposal_for(person, proposal_id)
     action = request.POST.get("action", "")
     try:
@@ -500,7 +496,7 @@ def _ics(content: bytes, download: bool) -> HttpResponse:
 @require_safe
 def calendar_download(request: HttpRequest) -> HttpResponse:
     """My scheduled rituals as an .ics file, to import into any calendar app."""
-    return _ics(services.calendar_for(_person(request)), download=True)
+    return _ics(services.calendar_for(signed_in_person(request)), download=True)
 
 
 @require_safe
@@ -515,7 +511,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def calendar_link(request: HttpRequest) -> HttpResponse:
     """Make, renew or switch off my secret calendar address."""
-    person = _person(request)
+    person = signed_in_person(request)
     form = FeedForm(request.POST)
     if not form.is_valid():
         messages.info(request, "Please choose to make, renew or switch off the link.")

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from attune.accounts.models import User
+from attune.accounts.access import signed_in_person
 from attune.couples.access import partner_of
 from attune.safety import access, services
 from attune.safety.forms import SafetyCheckForm
@@ -22,15 +22,10 @@ def about_quick_exit(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/quick_exit.html")
 
 
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def check(request: HttpRequest) -> HttpResponse:
     """The private safety check: for this person alone, skippable, and retakeable."""
-    person = _person(request)
+    person = signed_in_person(request)
     form = SafetyCheckForm(request.POST or None, instance=access.own_safety_check(person))
     if request.method == "POST":
         if form.is_valid():
@@ -43,7 +38,7 @@ def check(request: HttpRequest) -> HttpResponse:
 @login_required
 def check_result(request: HttpRequest) -> HttpResponse:
     """What the answers mean for this person, and the help that is there."""
-    person = _person(request)
+    person = signed_in_person(request)
     answers = access.own_safety_check(person)
     if answers is None:
         return redirect("safety:check")
@@ -62,5 +57,5 @@ def check_result(request: HttpRequest) -> HttpResponse:
 @require_POST
 def clear_check(request: HttpRequest) -> HttpResponse:
     """Forget my answers."""
-    services.clear_safety_check(_person(request))
+    services.clear_safety_check(signed_in_person(request))
     return render(request, "safety/check_cleared.html")
