@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from attune.accounts.models import User
 from attune.assessments import access as assessments_access
+from attune.care import access as care_access
 from attune.couples import access as couples_access
 from attune.cycles import access as cycles_access
 from attune.journal import access as journal_access
@@ -33,6 +34,7 @@ EXPORTERS: list[tuple[str, Callable[[User], dict[str, object]]]] = [
     ("journal", journal_access.export_for),
     ("cycle_map", cycles_access.export_for),
     ("rituals", practices_access.export_for),
+    ("therapists", care_access.export_for),
     ("safety_check", safety_access.export_for),
 ]
 

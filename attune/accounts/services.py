@@ -7,6 +7,7 @@ import logging
 from django.db import transaction
 
 from attune.accounts.models import User
+from attune.care.services import forget_person
 from attune.couples.services import unlink
 from attune.cycles.services import forget_couple_maps
 
@@ -28,6 +29,8 @@ def delete_account(person: User) -> None:
         # A couple's map name and plan were written together; with the couple over and one
         # of its two people gone, nobody may see them again, so they go too.
         forget_couple_maps(person)
+        # Invitations and consultation requests that name the person only by e-mail address.
+        forget_person(person)
         person_id = person.pk
         person.delete()
     log.info("account deleted id=%s", person_id)

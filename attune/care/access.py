@@ -488,3 +488,50 @@ def access_history(client: User) -> QuerySet[AccessEvent]:
     return AccessEvent.objects.filter(relationship__client=client).select_related(
         "relationship__practitioner", "journal_entry"
     )
+
+
+def export_for(person: User) -> dict[str, object]:
+    """The person's practitioners, what they granted each, the notes and homework they
+    received, and every time a practitioner looked."""
+    relationships = list(
+        CareRelationship.objects.filter(client=person).select_related("practitioner")
+    )
+    kinds = grants_of(relationships)
+    return {
+        "practitioners": [
+            {
+                "practitioner": relationship.practitioner.name,
+                "started_at": relationship.started_at.isoformat(),
+                "ended_at": relationship.ended_at.isoformat() if relationship.ended_at else None,
+                "granted": kinds.get(relationship.id, []),
+            }
+            for relationship in relationships
+        ],
+        "notes_to_me": [
+            {
+                "from": note.practitioner.name,
+                "to": note.audience,
+                "text": note.text,
+                "written_at": note.created_at.isoformat(),
+            }
+            for note in notes_for(person)
+        ],
+        "homework": [
+            {
+                "from": item.relationship.practitioner.name,
+                "journey": item.journey.title,
+                "day": item.day.number if item.day else None,
+                "note": item.note,
+                "done": item.done_at is not None,
+            }
+            for item in homework_for(person)
+        ],
+        "access_history": [
+            {
+                "practitioner": event.relationship.practitioner.name,
+                "section": event.section,
+                "viewed_at": event.viewed_at.isoformat(),
+            }
+            for event in access_history(person).order_by("viewed_at")
+        ],
+    }
