@@ -32,6 +32,17 @@ def partner_of(person: User) -> User | None:
     return membership.person if membership else None
 
 
+def couple_and_partner(person: User) -> tuple[Couple | None, User | None]:
+    """The person's current couple and partner, in one query (for pages that need both)."""
+    members = list(
+        CoupleMember.objects.filter(
+            couple__members__person=person, couple__members__is_current=True, is_current=True
+        ).select_related("couple", "person")
+    )
+    partner = next((m.person for m in members if m.person_id != person.pk), None)
+    return (members[0].couple if members else None), partner
+
+
 def invitations_visible_to(person: User) -> QuerySet[Invitation]:
     """The invitations a person sent; nobody else's."""
     return Invitation.objects.filter(inviter=person)

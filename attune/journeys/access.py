@@ -82,6 +82,26 @@ def partner_enrollment(person: User, enrollment: Enrollment) -> Enrollment | Non
     )
 
 
+def today_enrollments(
+    person: User, couple: Couple | None
+) -> tuple[list[Enrollment], list[Enrollment]]:
+    """In one query: the person's active enrollments, and the journeys their current partner
+    started together that the person has not joined yet."""
+    rows = Q(person=person)
+    if couple is not None:
+        rows |= Q(couple=couple) & ~Q(person=person)
+    found = list(
+        Enrollment.objects.filter(rows)
+        .exclude(status=Enrollment.Status.LEFT)
+        .select_related("journey", "person")
+        .order_by("created_at")
+    )
+    mine = [e for e in found if e.person_id == person.pk]
+    joined = {e.journey_id for e in mine}
+    waiting = [e for e in found if e.person_id != person.pk and e.journey_id not in joined]
+    return [e for e in mine if e.status == Enrollment.Status.ACTIVE], waiting
+
+
 def couple_invitations_for(person: User, couple: Couple | None = None) -> QuerySet[Enrollment]:
     """Journeys the current partner started together and this person has not yet joined."""
     couple = couple or current_couple(person)

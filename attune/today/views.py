@@ -6,9 +6,8 @@ from django.shortcuts import redirect, render
 
 from attune.accounts.models import User
 from attune.core.journeys import current_day, days_open
-from attune.couples.access import current_couple, partner_of
+from attune.couples.access import couple_and_partner
 from attune.journeys import access as journey_access
-from attune.journeys.models import Enrollment
 from attune.journeys.services import today_for
 
 
@@ -24,12 +23,8 @@ def today(request: HttpRequest) -> HttpResponse:
     """The current day of each active journey, and what to do next."""
     person = request.user
     assert isinstance(person, User)
-    enrollments = list(
-        journey_access.enrollments_visible_to(person)
-        .filter(status=Enrollment.Status.ACTIVE)
-        .select_related("journey")
-        .order_by("created_at")
-    )
+    couple, partner = couple_and_partner(person)
+    enrollments, invitations = journey_access.today_enrollments(person, couple)
     today_date = today_for(person)
     done = journey_access.finished_days(enrollments)
     current = []
@@ -44,9 +39,6 @@ def today(request: HttpRequest) -> HttpResponse:
                 "total": total,
             }
         )
-    couple = current_couple(person)
-    partner = partner_of(person) if couple else None
-    invitations = journey_access.couple_invitations_for(person, couple) if couple else []
     return render(
         request,
         "today/today.html",
