@@ -15,8 +15,8 @@ def answer_safety_check(person: User, answers: dict[str, str]) -> SafetyCheck:
     check, _ = SafetyCheck.objects.update_or_create(
         person=person, defaults={**answers, "answered_at": timezone.now()}
     )
-    # Only that a check was saved; never the answers themselves.
-    log.info("safety check saved person=%s", person.pk)
+    # Not even who: a log line must never become a record that this person asked for help.
+    log.info("safety check saved")
     return check
 
 
