@@ -48,7 +48,3 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.id}"
-
-    @property
-    def is_complete(self) -> bool:
-        return self.completed_at is not None

@@ -101,10 +101,6 @@ class Practitioner(models.Model):
         """Where they work, as one line."""
         return ", ".join(part for part in (self.city, self.region, self.country) if part)
 
-    @property
-    def language_list(self) -> list[str]:
-        return [name for name in (part.strip() for part in self.languages.split(",")) if name]
-
 
 class ConsultationRequest(models.Model):
     """Someone asking a practitioner for a first conversation; e-mailed on to them."""

@@ -39,10 +39,6 @@ class Couple(models.Model):
     def __str__(self) -> str:
         return f"couple {self.id}"
 
-    @property
-    def is_current(self) -> bool:
-        return self.ended_at is None
-
 
 class CoupleMember(models.Model):
     """One person's place in a couple. A person is current in at most one couple."""
