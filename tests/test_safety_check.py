@@ -90,3 +90,15 @@ def test_the_partner_sees_not_one_byte_change(db: None) -> None:
     after = [seen(row) for row in gets]
     for row, old, new in zip(gets, before, after, strict=True):
         assert old == new, f"Bob's {row.name} page changed after Alice's safety check"
+
+
+def test_the_cycle_map_offers_the_map_alone_after_a_yes(
+    couple: Couple, client_for: ClientFor
+) -> None:
+    alice = couple.members.get(person__email="alice@example.com").person
+    bob = couple.members.get(person__email="bob@example.com").person
+    bob_before = without_tokens(text_of(client_for(bob).get("/cycle/")))
+    assert "map it on your own" not in text_of(client_for(alice).get("/cycle/"))
+    client_for(alice).post("/safety/check/", {**ALL_NO, "threatened": "yes"})
+    assert "map it on your own" in text_of(client_for(alice).get("/cycle/"))
+    assert without_tokens(text_of(client_for(bob).get("/cycle/"))) == bob_before

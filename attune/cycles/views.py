@@ -21,6 +21,7 @@ from attune.cycles import access, services
 from attune.cycles.drawing import drawn_side, move_phrase
 from attune.cycles.forms import NOTHING_WRITTEN, MapWordsForm, SideForm
 from attune.cycles.models import CycleMap, CycleSide
+from attune.safety.access import joint_exercises_set_aside
 
 # Said the same way whatever the partner has or hasn't done, so it gives nothing away.
 WAITING = "The map appears when you've both marked your sides ready."
@@ -97,6 +98,8 @@ def _render_together(
         "started_from_alone": started_from_alone,
         "waiting": WAITING,
         "shared": shared,
+        # From the person's own private safety check; it shapes only their own page.
+        "joint_set_aside": joint_exercises_set_aside(person),
     }
     if shared is not None:
         # Both partners see the very same picture, so its order doesn't depend on who looks.
