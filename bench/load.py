@@ -1,10 +1,11 @@
 """Load benchmark: Attune's Today and home pages beside a bare Django "hello" view.
 
 Run with `make bench`. It builds a scratch database with realistic data (people, couples,
-a month of journey answers each), serves Attune the way production does (gunicorn workers,
-DEBUG off, static files collected) and, in the same run, a one-view Django project served
-the same way. Then it drives each page with many concurrent keep-alive connections and
-reports requests per second, p50/p99 latency and the memory of each worker.
+a month of journey answers and finished days each), serves Attune the way production does
+(gunicorn workers, DEBUG off, static files collected) and, in the same run, a one-view
+Django project served the same way. Then it drives each page with many concurrent
+keep-alive connections and reports requests per second, p50/p99 latency and the memory of
+each worker.
 
 Reading the result: the hello view is the ceiling this machine gives Django at all; what
 matters is Attune's share of it (target: the signed-in Today page at >= 40% of hello's
@@ -282,7 +283,9 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from attune.accounts.models import User
 from attune.couples.models import Couple, CoupleMember
-from attune.journeys.models import Enrollment, Journey, ReflectionAnswer, ReflectionQuestion
+from attune.journeys.models import (
+    DayProgress, Enrollment, Journey, JourneyDay, ReflectionAnswer, ReflectionQuestion,
+)
 
 journey = Journey.objects.get(slug="attachment-healing")
 questions = list(ReflectionQuestion.objects.filter(day__journey=journey, day__number__lte=28))
@@ -305,6 +308,12 @@ answers = [
     for person in users for q in questions
 ]
 ReflectionAnswer.objects.bulk_create(answers, batch_size=2000)
+days = list(JourneyDay.objects.filter(journey=journey, number__lte=27))
+DayProgress.objects.bulk_create(
+    [DayProgress(enrollment=e, day=d, steps_done=[1, 2], completed_at=timezone.now())
+     for e in Enrollment.objects.all() for d in days],
+    batch_size=2000,
+)
 person = users[0]
 session = SessionStore()
 session[SESSION_KEY] = str(person.pk)

@@ -12,6 +12,11 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
+def name_for(*, display_name: str, email: str) -> str:
+    """The name shown for a person: the one they chose, else the start of their address."""
+    return display_name or email.split("@", 1)[0]
+
+
 class UserManager(BaseUserManager["User"]):
     """Creates users by e-mail; Attune has no usernames."""
 
@@ -58,7 +63,7 @@ class User(AbstractUser):
     @property
     def name(self) -> str:
         """The name shown to the person and, if linked, to their partner."""
-        return self.display_name or self.email.split("@", 1)[0]
+        return name_for(display_name=self.display_name, email=self.email)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -10,6 +10,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -647,7 +648,7 @@ def days_per_week(total_days: int, plan_weeks: int) -> int:
     return max(1, math.ceil(total_days / max(plan_weeks, 1)))
 
 
-def current_day(open_count: int, done: set[int]) -> int:
+def current_day(open_count: int, done: AbstractSet[int]) -> int:
     """The day to show next: the first open day not finished, else the last open day."""
     for number in range(1, open_count + 1):
         if number not in done:

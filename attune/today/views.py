@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from attune.accounts.models import User
 from attune.core.journeys import current_day, days_open
-from attune.couples.access import couple_and_partner
+from attune.couples.access import partner_name
 from attune.journeys import access as journey_access
 from attune.journeys.services import today_for
 
@@ -23,26 +23,22 @@ def today(request: HttpRequest) -> HttpResponse:
     """The current day of each active journey, and what to do next."""
     person = request.user
     assert isinstance(person, User)
-    couple, partner = couple_and_partner(person)
-    enrollments, invitations = journey_access.today_enrollments(person, couple)
+    journeys, offers = journey_access.today_journeys(person)
     today_date = today_for(person)
-    done = journey_access.finished_days(enrollments)
     current = []
-    for enrollment in enrollments:
-        total = enrollment.journey.day_count
-        open_count = days_open(enrollment.started_on, today_date, total)
+    for journey in journeys:
+        open_count = days_open(journey.started_on, today_date, journey.day_count)
         current.append(
             {
-                "enrollment": enrollment,
-                "day_number": current_day(open_count, done[enrollment.pk]),
+                "journey": journey,
+                "day_number": current_day(open_count, journey.finished_days),
                 "open_count": open_count,
-                "total": total,
             }
         )
     return render(
         request,
         "today/today.html",
-        {"current": current, "partner": partner, "invitations": invitations},
+        {"current": current, "partner_name": partner_name(person), "offers": offers},
     )
 
 
