@@ -130,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "attune.safety.context_processors.safety",
+                "attune.today.context_processors.site_links",
             ],
         },
     },

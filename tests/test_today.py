@@ -147,3 +147,30 @@ def test_today_costs_four_queries_however_much_history(
     with django_assert_num_queries(4):
         page = text_of(client.get("/today/"))
     assert "Attachment Healing: Day 30" in page
+
+
+def test_the_site_links_match_reverse_even_under_a_script_prefix(
+    alice: User, client_for: ClientFor, journey_content: None
+) -> None:
+    from django.test import RequestFactory
+    from django.urls import reverse, set_script_prefix
+
+    from attune.today.context_processors import SITE_LINKS, site_links
+
+    for person in (None, alice):
+        page = client_for(person).get("/safety/").content.decode()
+        assert f'href="{reverse("safety:resources")}"' in page
+        assert f'href="{reverse("privacy")}"' in page
+    signed_in = client_for(alice).get("/today/").content.decode()
+    for name in ("journeys:catalog", "journal:index", "care:index", "accounts:account"):
+        assert f'href="{reverse(name)}"' in signed_in
+    assert set(SITE_LINKS.values()) >= {"today", "home", "privacy", "safety:resources"}
+    # Behind a proxy that mounts Attune under a path, every link carries that path.
+    request = RequestFactory().get("/today/")
+    set_script_prefix("/attune/")
+    try:
+        mounted = site_links(request)["links"]
+    finally:
+        set_script_prefix("/")
+    assert mounted["journal"] == "/attune/journal/"
+    assert site_links(request)["links"]["journal"] == "/journal/"
