@@ -152,10 +152,11 @@ CACHES = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's backend signs people in by e-mail (the admin's sign-in too); Attune's subclass
+# only makes the per-request user lookup cheaper. Sessions are Django's database sessions,
+# read with one plain query (attune/accounts/sessions.py).
+AUTHENTICATION_BACKENDS = ["attune.accounts.backends.AuthenticationBackend"]
+SESSION_ENGINE = "attune.accounts.sessions"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

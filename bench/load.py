@@ -279,7 +279,7 @@ def seed_script(people: int) -> str:
 from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
+from attune.accounts.sessions import SessionStore
 from django.utils import timezone
 from attune.accounts.models import User
 from attune.couples.models import Couple, CoupleMember
@@ -317,7 +317,7 @@ DayProgress.objects.bulk_create(
 person = users[0]
 session = SessionStore()
 session[SESSION_KEY] = str(person.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
 session[HASH_SESSION_KEY] = person.get_session_auth_hash()
 session.create()
 print(f"{{settings.SESSION_COOKIE_NAME}}={{session.session_key}}")

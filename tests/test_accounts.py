@@ -144,3 +144,63 @@ def test_account_pages_need_login(db: None, page: str) -> None:
     response = Client().get(page)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+# --- Sessions: read with one plain query (attune/accounts/sessions.py, backends.py) -------
+
+
+def signed_in_client(person: User) -> Client:
+    from tests.cast import PASSWORD
+
+    client = Client()
+    response = client.post("/accounts/login/", {"login": person.email, "password": PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
+def test_signing_out_every_other_device(alice: User) -> None:
+    here, phone = signed_in_client(alice), signed_in_client(alice)
+    assert phone.get("/today/").status_code == 200
+    assert here.post("/accounts/sessions/").status_code == 302
+    assert phone.get("/today/").status_code == 302  # the phone is asked to sign in again
+    assert here.get("/today/").status_code == 200
+
+
+def test_an_expired_session_signs_nobody_in(alice: User) -> None:
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client = signed_in_client(alice)
+    key = client.cookies["sessionid"].value
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(1))
+    response = client.get("/today/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert client.cookies["sessionid"].value != key  # a fresh, empty session, never the old one
+
+
+def test_a_deactivated_or_deleted_person_is_signed_out(alice: User, bob: User) -> None:
+    first, second = signed_in_client(alice), signed_in_client(bob)
+    User.objects.filter(pk=alice.pk).update(is_active=False)
+    assert first.get("/today/").status_code == 302
+    bob.delete()
+    assert second.get("/today/").status_code == 302
+
+
+def test_the_signed_in_person_is_loaded_whole(alice: User) -> None:
+    from attune.accounts.backends import AuthenticationBackend
+
+    alice.display_name, alice.time_zone = "Alice", "Europe/Berlin"
+    alice.save()
+    loaded = AuthenticationBackend().get_user(alice.pk)
+    assert isinstance(loaded, User)
+    assert loaded.get_deferred_fields() == set()
+    assert (loaded.pk, loaded.email, loaded.name, loaded.time_zone) == (
+        alice.pk,
+        alice.email,
+        "Alice",
+        "Europe/Berlin",
+    )
+    assert loaded.date_joined == alice.date_joined and loaded.is_active is True
+    assert AuthenticationBackend().get_user(alice.pk + 1000) is None
