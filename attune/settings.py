@@ -210,7 +210,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
-USE_I18N = True
+USE_I18N = False  # Attune is written in English only; no per-request language lookups
 USE_TZ = True
 
 STATIC_URL = "static/"

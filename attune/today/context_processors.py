@@ -27,6 +27,7 @@ SITE_LINKS = {
     "directory": "care:directory",
     "portal": "care:portal",
     "safety": "safety:resources",
+    "safety_check": "safety:check",
     "about_quick_exit": "safety:about_quick_exit",
     "privacy": "privacy",
 }

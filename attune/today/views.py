@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from attune.accounts.models import User
 from attune.core.journeys import current_day, days_open
@@ -28,11 +29,14 @@ def today(request: HttpRequest) -> HttpResponse:
     current = []
     for journey in journeys:
         open_count = days_open(journey.started_on, today_date, journey.day_count)
+        day_number = current_day(open_count, journey.finished_days)
         current.append(
             {
                 "journey": journey,
-                "day_number": current_day(open_count, journey.finished_days),
+                "day_number": day_number,
                 "open_count": open_count,
+                "day_url": reverse("journeys:day", args=[journey.slug, day_number]),
+                "progress_url": reverse("journeys:progress", args=[journey.slug]),
             }
         )
     return render(
