@@ -152,6 +152,7 @@ def test_today_costs_five_small_queries_however_much_history(
 def test_the_site_links_match_reverse_even_under_a_script_prefix(
     alice: User, client_for: ClientFor, journey_content: None
 ) -> None:
+    from django.templatetags.static import static
     from django.test import RequestFactory
     from django.urls import reverse, set_script_prefix
 
@@ -162,6 +163,8 @@ def test_the_site_links_match_reverse_even_under_a_script_prefix(
         assert f'href="{reverse("safety:resources")}"' in page
         assert f'href="{reverse("privacy")}"' in page
     signed_in = client_for(alice).get("/today/").content.decode()
+    assert f'href="{static("attune.css")}"' in signed_in
+    assert f'src="{static("quick-exit.js")}"' in signed_in
     for name in ("journeys:catalog", "journal:index", "care:index", "accounts:account"):
         assert f'href="{reverse(name)}"' in signed_in
     assert set(SITE_LINKS.values()) >= {"today", "home", "privacy", "safety:resources"}
