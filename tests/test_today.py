@@ -177,3 +177,17 @@ def test_the_site_links_match_reverse_even_under_a_script_prefix(
         set_script_prefix("/")
     assert mounted["journal"] == "/attune/journal/"
     assert site_links(request)["links"]["journal"] == "/journal/"
+
+
+def test_the_shared_header_fits_who_is_looking(
+    alice: User, client_for: ClientFor, journey_content: None, settings: Any
+) -> None:
+    visitor = text_of(client_for(None).get("/safety/"))
+    signed_in = text_of(client_for(alice).get("/safety/"))
+    assert "Log in" in visitor and "Journal" not in visitor
+    assert "Journal" in signed_in and "Log in" not in signed_in
+    for page in (visitor, signed_in):
+        assert "Attune is not therapy and not for emergencies." in page
+    # In development the header and footer are rendered afresh, so template edits show.
+    settings.DEBUG = True
+    assert "Journal" in text_of(client_for(alice).get("/safety/"))

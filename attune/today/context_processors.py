@@ -1,16 +1,19 @@
-"""The addresses in every page's head, header and footer, worked out once, not per page.
+"""The parts of every page that are the same for everyone, worked out once, not per page.
 
-base.html carries about twenty links and two static files. Reversing and looking each of
-them up on every request cost about a sixth of the Today page's time (measured in
-docs/performance.md), yet they are the same for everyone: none holds anything about a
-person. So they are worked out once per URLconf and script prefix, and every page reads
-the same mapping.
+base.html carries about twenty links, two static files, a header (one for visitors, one
+for people signed in) and a footer. Reversing, looking up and rendering them on every
+request cost about a third of the Today page's time (measured in docs/performance.md), yet
+none of it holds anything about a person. So the addresses are worked out, and the
+header and footer (templates/chrome/) rendered, once per URLconf and script prefix; every
+page reads the same strings. With DEBUG on they are rendered afresh on each request, so an
+edited template shows at once in development.
 """
 
 from functools import cache
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 
@@ -48,6 +51,18 @@ def _reversed(urlconf: str, script_prefix: str) -> dict[str, str]:
     return links
 
 
+CHROME = ("header_signed_in", "header_visitor", "footer")
+
+
+def _rendered(urlconf: str, script_prefix: str) -> dict[str, str]:
+    links = _reversed(urlconf, script_prefix)
+    return {part: render_to_string(f"chrome/{part}.html", {"links": links}) for part in CHROME}
+
+
+_rendered_once = cache(_rendered)
+
+
 def site_links(request: HttpRequest) -> dict[str, dict[str, str]]:
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
-    return {"links": _reversed(str(urlconf), get_script_prefix())}
+    key = (str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix())
+    chrome = _rendered(*key) if settings.DEBUG else _rendered_once(*key)
+    return {"links": _reversed(*key), "chrome": chrome}
