@@ -1,8 +1,8 @@
 """The Today page: what it shows each person, what it never shows, and what it costs.
 
-Today's reads are plain SQL (attune/journeys/access.py, attune/couples/access.py), so these
-tests pin the same rules the ORM versions follow elsewhere: one's own active journeys and
-finished days, a current partner's invitations to a journey, and nothing of a former partner.
+Today's reads are plain SQL (attune/today/access.py), so these tests pin the same rules
+the ORM versions follow elsewhere: one's own active journeys and finished days, a current
+partner's invitations to a journey, and nothing of a former partner.
 """
 
 from collections.abc import Callable
@@ -128,7 +128,7 @@ def test_a_former_partner_s_journeys_are_never_offered(
     assert "Alice" not in today(client_for, dana)
 
 
-def test_today_costs_five_small_queries_however_much_history(
+def test_today_costs_four_small_queries_however_much_history(
     couple: Couple,
     alice: User,
     bob: User,
@@ -136,15 +136,15 @@ def test_today_costs_five_small_queries_however_much_history(
     journey_content: None,
     django_assert_num_queries: Any,
 ) -> None:
-    """The session, the person, the partner's name, the journeys, and the finished days."""
+    """The session, the person, the partner with the journeys, and the finished days."""
     mine = enrol(alice, couple, days_ago=29)
     enrol(bob, couple, days_ago=29)
     client = client_for(alice)
     client.get("/today/")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         assert client.get("/today/").status_code == 200
     finish(mine, *range(1, 30))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         page = text_of(client.get("/today/"))
     assert "Attachment Healing: Day 30" in page
 

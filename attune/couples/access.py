@@ -2,11 +2,10 @@
 
 from uuid import UUID
 
-from django.db import connection
 from django.db.models import QuerySet
 from django.http import Http404
 
-from attune.accounts.models import User, name_for
+from attune.accounts.models import User
 from attune.couples.models import Couple, CoupleMember, Invitation
 
 
@@ -31,26 +30,6 @@ def partner_of(person: User) -> User | None:
         .first()
     )
     return membership.person if membership else None
-
-
-# Read on every Today page, so written out as plain SQL (see attune/journeys/access.py).
-_PARTNER_NAME_SQL = """
-SELECT u.display_name, u.email
-FROM couples_couplemember mine
-JOIN couples_couplemember theirs
-  ON theirs.couple_id = mine.couple_id AND theirs.person_id <> mine.person_id
-     AND theirs.is_current = %s
-JOIN accounts_user u ON u.id = theirs.person_id
-WHERE mine.person_id = %s AND mine.is_current = %s
-"""
-
-
-def partner_name(person: User) -> str | None:
-    """The name of the person's current partner, or None, in one small query."""
-    with connection.cursor() as cursor:
-        cursor.execute(_PARTNER_NAME_SQL, [True, person.pk, True])
-        row = cursor.fetchone()
-    return name_for(display_name=row[0], email=row[1]) if row else None
 
 
 def invitations_visible_to(person: User) -> QuerySet[Invitation]:

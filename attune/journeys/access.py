@@ -1,10 +1,5 @@
 """Who may see which journey data. Views never filter answers or enrollments by hand."""
 
-from dataclasses import dataclass
-from datetime import date
-from typing import NamedTuple
-
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
@@ -85,95 +80,6 @@ def partner_enrollment(person: User, enrollment: Enrollment) -> Enrollment | Non
         .select_related("person")
         .first()
     )
-
-
-@dataclass(frozen=True)
-class TodayJourney:
-    """One of the person's active journeys, with what the Today page needs to place them."""
-
-    slug: str
-    title: str
-    day_count: int
-    started_on: date
-    together: bool
-    finished_days: frozenset[int]
-
-
-@dataclass(frozen=True)
-class JourneyOffer:
-    """A journey the person's current partner started for the two of them, not yet joined."""
-
-    slug: str
-    title: str
-
-
-# Today is the page people open most, so its reads are written out as plain SQL: the same
-# rules as `couple_invitations_for` and `finished_days`, without the ORM building and
-# compiling querysets on every request (measured: ~1.9 ms -> ~0.2 ms; see
-# docs/performance.md). Only the person's own progress is read; a partner's never is.
-_TODAY_ENROLLMENTS_SQL = """
-SELECT e.id, e.person_id, e.status, e.started_on, e.couple_id,
-       j.id, j.slug, j.title, j.day_count
-FROM journeys_enrollment e
-JOIN journeys_journey j ON j.id = e.journey_id
-WHERE e.status <> %s
-  AND (e.person_id = %s
-       OR (e.person_id <> %s AND e.couple_id IN (
-              SELECT m.couple_id FROM couples_couplemember m
-              WHERE m.person_id = %s AND m.is_current = %s)))
-ORDER BY e.created_at, e.id
-"""
-_TODAY_FINISHED_SQL = """
-SELECT p.enrollment_id, d.number
-FROM journeys_dayprogress p
-JOIN journeys_enrollment e ON e.id = p.enrollment_id
-JOIN journeys_journeyday d ON d.id = p.day_id
-WHERE e.person_id = %s AND e.status = %s AND p.completed_at IS NOT NULL
-"""
-
-
-class _TodayRow(NamedTuple):
-    enrollment_id: object
-    person_id: int
-    status: str
-    started_on: date
-    couple_id: object
-    journey_id: int
-    slug: str
-    title: str
-    day_count: int
-
-
-def today_journeys(person: User) -> tuple[list[TodayJourney], list[JourneyOffer]]:
-    """The person's active journeys with the days they finished, and the journeys their
-    current partner started together that the person has not joined (two small reads)."""
-    active, left = Enrollment.Status.ACTIVE.value, Enrollment.Status.LEFT.value
-    with connection.cursor() as cursor:
-        cursor.execute(_TODAY_ENROLLMENTS_SQL, [left, person.pk, person.pk, person.pk, True])
-        rows = [_TodayRow(*values) for values in cursor.fetchall()]
-        cursor.execute(_TODAY_FINISHED_SQL, [person.pk, active])
-        finished: dict[object, set[int]] = {}
-        for enrollment_id, number in cursor.fetchall():
-            finished.setdefault(enrollment_id, set()).add(number)
-    mine = [row for row in rows if row.person_id == person.pk]
-    joined = {row.journey_id for row in mine}
-    journeys = [
-        TodayJourney(
-            slug=row.slug,
-            title=row.title,
-            day_count=row.day_count,
-            started_on=row.started_on,
-            together=row.couple_id is not None,
-            finished_days=frozenset(finished.get(row.enrollment_id, ())),
-        )
-        for row in mine
-        if row.status == active
-    ]
-    offers: dict[int, JourneyOffer] = {}
-    for row in rows:
-        if row.person_id != person.pk and row.journey_id not in joined:
-            offers.setdefault(row.journey_id, JourneyOffer(slug=row.slug, title=row.title))
-    return journeys, list(offers.values())
 
 
 def couple_invitations_for(person: User, couple: Couple | None = None) -> QuerySet[Enrollment]:

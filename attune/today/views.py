@@ -7,9 +7,8 @@ from django.urls import reverse
 
 from attune.accounts.models import User
 from attune.core.journeys import current_day, days_open
-from attune.couples.access import partner_name
-from attune.journeys import access as journey_access
 from attune.journeys.services import today_for
+from attune.today.access import read_today
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,10 +23,10 @@ def today(request: HttpRequest) -> HttpResponse:
     """The current day of each active journey, and what to do next."""
     person = request.user
     assert isinstance(person, User)
-    journeys, offers = journey_access.today_journeys(person)
+    reading = read_today(person)
     today_date = today_for(person)
     current = []
-    for journey in journeys:
+    for journey in reading.journeys:
         open_count = days_open(journey.started_on, today_date, journey.day_count)
         day_number = current_day(open_count, journey.finished_days)
         current.append(
@@ -42,7 +41,7 @@ def today(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "today/today.html",
-        {"current": current, "partner_name": partner_name(person), "offers": offers},
+        {"current": current, "partner_name": reading.partner_name, "offers": reading.offers},
     )
 
 
