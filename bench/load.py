@@ -8,9 +8,11 @@ and also as an empty Django project, the framework's floor. Then it drives each 
 many concurrent connections (wrk when it is installed, else a Python client) and reports
 requests per second, p50/p99 latency and the memory of each worker.
 
-Reading the result: the hello view served the same way is what any Attune page costs
-before it does anything; what matters is Today's share of it (target: >= 40% of its
-throughput, p99 < 25 ms at 16 connections, < 150 MB per worker). The load generator runs on
+Reading the result: the hello view served the same way — same server, settings, middleware
+and signed-in client — is what a signed-in Attune page costs before it does anything; what
+matters is Today's share of it (target: >= 40% of its throughput, p99 < 25 ms at 16
+connections, < 150 MB per worker). The visitor's hello and the empty project's are printed
+too, for the cost of sessions and of the middleware themselves. The load generator runs on
 the same machine, so absolute numbers move with the machine; ratios from one run are fair.
 This is not a test: `make test` never runs it. See docs/performance.md.
 """
@@ -320,13 +322,15 @@ def report(results: list[Result], memory: dict[str, list[float]], args: argparse
 
     worst_worker = max(memory["attune"] or [0.0])
     print(f"\nworker memory (MB): attune {memory['attune']}, hello {memory['hello']}")
+    # The target compares requests that differ only in the view: the same server, settings,
+    # middleware and signed-in client. The other two shares are printed beside it.
     print(
-        f"Today's share of the hello view served the same way: {share(stack):.0%} "
-        f"(signed in: {share(stack_signed_in):.0%}; of an empty Django project: "
-        f"{share(empty):.0%})"
+        f"Today's share of the hello view served the same way (signed in): "
+        f"{share(stack_signed_in):.0%}; of the same hello for a visitor: {share(stack):.0%}; "
+        f"of an empty Django project's hello: {share(empty):.0%}"
     )
     checks = {
-        "Today >= 40% of hello served the same way": share(stack)
+        "Today >= 40% of hello served the same way": share(stack_signed_in)
         >= TARGETS["today_share_of_hello"],
         "Today p99 < 25 ms": today.p99_ms < TARGETS["today_p99_ms"],
         "worker < 150 MB": worst_worker < TARGETS["worker_mb"],
@@ -341,8 +345,8 @@ def report(results: list[Result], memory: dict[str, list[float]], args: argparse
             {
                 "results": [asdict(r) for r in results],
                 "memory_mb": memory,
-                "share_of_hello": round(share(stack), 3),
-                "share_of_signed_in_hello": round(share(stack_signed_in), 3),
+                "share_of_hello": round(share(stack_signed_in), 3),
+                "share_of_visitor_hello": round(share(stack), 3),
                 "share_of_empty_project_hello": round(share(empty), 3),
                 "checks": checks,
                 "connections": args.connections,
