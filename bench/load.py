@@ -92,6 +92,7 @@ def serve(
             "--workers", str(args.workers),
             "--worker-class", args.worker_class, *threads,
             "--keep-alive", "5",
+            "--no-control-socket",  # three servers run at once; they would share one path
             "--log-level", "warning",
         ],
         cwd=REPO,
@@ -264,6 +265,12 @@ def main() -> None:
     args = parser.parse_args()
     if args.client == "auto":
         args.client = "wrk" if shutil.which("wrk") else "python"
+        if args.client == "python":
+            print(
+                "bench: NOTE wrk is not installed (Debian: apt install wrk); the Python client "
+                "takes a core of its own, so expect lower throughput and longer tails.",
+                flush=True,
+            )
 
     with tempfile.TemporaryDirectory(prefix="attune-bench-") as scratch_name:
         scratch = Path(scratch_name)
