@@ -39,7 +39,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+test: lint var
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check_content
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
