@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from bench.load import REPO, environment, manage, seed_script
+from bench.load import PASSWORD, REPO, environment, manage, seed_script
 
 
 def main() -> None:
@@ -39,13 +39,20 @@ def main() -> None:
         manage(env, "createcachetable")
         manage(env, "import_content")
         manage(env, "collectstatic", "--noinput", "-v0")
-        cookie = manage(env, "shell", "-c", seed_script(args.people)).strip().splitlines()[-1]
+        seed = seed_script(args.people, PASSWORD)
+        email = manage(env, "shell", "-c", seed).strip().splitlines()[-1]
         os.environ.update(env)
         os.environ["DJANGO_SETTINGS_MODULE"] = "attune.settings"
         os.chdir(REPO)
         from django.core.wsgi import get_wsgi_application
 
         application = get_wsgi_application()
+        from django.test import Client
+
+        client = Client()
+        if not client.login(email=email, password=PASSWORD):
+            raise SystemExit(f"could not sign in as {email}")
+        cookie = f"sessionid={client.cookies['sessionid'].value}"
         request = one_request(application, args.path, cookie if args.signed_in else "")
         request()  # the first request loads templates and opens the connection
         rounds = []
