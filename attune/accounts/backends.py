@@ -3,7 +3,7 @@
 Signing in (by e-mail and password, with allauth's timing-attack care) is allauth's code
 unchanged. What changes is `get_user`, which Django calls on every signed-in request: the
 ORM's `get()` spent most of its time building and compiling the query (about 0.2 ms of
-every page; see docs/performance.md). Here the row is read with one prepared statement and
+every page; see docs/performance.md). Here the row is read with one plain SQL statement and
 each value goes through the same converters the ORM applies, so the person is loaded whole
 and typed exactly as `User.objects.get()` would load them; the `is_active` check follows.
 """

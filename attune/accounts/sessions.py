@@ -3,7 +3,7 @@
 Every signed-in request reads its session. Django's own store builds and compiles an ORM
 query for that each time, which cost more than the read itself (about 0.25 ms of a page;
 see docs/performance.md). This store makes the same read — this key, not yet expired — as
-one prepared SQL statement. Everything else (creating, saving, deleting, signing out other
+one plain SQL statement. Everything else (creating, saving, deleting, signing out other
 sessions) is Django's code unchanged.
 """
 
