@@ -37,6 +37,7 @@ from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+PASSWORD = "bench-only-password-" + "x" * 12  # a scratch database, deleted after the run
 TARGETS = {"today_p99_ms": 25.0, "today_share_of_hello": 0.40, "worker_mb": 150.0}
 
 
@@ -70,6 +71,17 @@ def environment(scratch: Path) -> dict[str, str]:
     return env
 
 
+def prepare_scratch(env: dict[str, str], people: int) -> str:
+    """Migrate, import and seed the scratch database; returns the e-mail address of the
+    person the bench signs in as (password: PASSWORD)."""
+    print("bench: preparing a scratch database with realistic data…", flush=True)
+    manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
+    manage(env, "import_content")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    return manage(env, "shell", "-c", seed_script(people, PASSWORD)).strip().splitlines()[-1]
+
+
 def manage(env: dict[str, str], *args: str) -> str:
     done = subprocess.run(
         [PYTHON, "manage.py", *args], cwd=REPO, env=env, capture_output=True, text=True
@@ -101,9 +113,6 @@ def serve(
         cwd=REPO,
         env={**env, "DJANGO_SETTINGS_MODULE": settings},
     )  # fmt: skip
-
-
-PASSWORD = "bench-only-password-" + "x" * 12  # a scratch database, deleted after the run
 
 
 def sign_in(port: int, email: str) -> str:
@@ -310,13 +319,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="attune-bench-") as scratch_name:
         scratch = Path(scratch_name)
         env = environment(scratch)
-        print("bench: preparing a scratch database with realistic data…", flush=True)
-        manage(env, "migrate", "--noinput")
-        manage(env, "createcachetable")
-        manage(env, "import_content")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        seed = seed_script(args.people, PASSWORD)
-        email = manage(env, "shell", "-c", seed).strip().splitlines()[-1]
+        email = prepare_scratch(env, args.people)
 
         attune = serve(env, "attune.wsgi:application", 8101, args)
         hello = serve(env, "bench.hello:application", 8102, args)

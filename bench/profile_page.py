@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from bench.load import PASSWORD, REPO, environment, manage, seed_script
+from bench.load import PASSWORD, REPO, environment, prepare_scratch
 
 
 def main() -> None:
@@ -34,13 +34,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="attune-profile-") as scratch_name:
         env = environment(Path(scratch_name))
-        print("profile: preparing a scratch database…", flush=True)
-        manage(env, "migrate", "--noinput")
-        manage(env, "createcachetable")
-        manage(env, "import_content")
-        manage(env, "collectstatic", "--noinput", "-v0")
-        seed = seed_script(args.people, PASSWORD)
-        email = manage(env, "shell", "-c", seed).strip().splitlines()[-1]
+        email = prepare_scratch(env, args.people)
         os.environ.update(env)
         os.environ["DJANGO_SETTINGS_MODULE"] = "attune.settings"
         os.chdir(REPO)
