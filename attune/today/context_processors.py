@@ -51,12 +51,17 @@ def _reversed(urlconf: str, script_prefix: str) -> dict[str, str]:
     return links
 
 
-CHROME = ("header_signed_in", "header_visitor", "footer")
-
-
 def _rendered(urlconf: str, script_prefix: str) -> dict[str, str]:
     links = _reversed(urlconf, script_prefix)
-    return {part: render_to_string(f"chrome/{part}.html", {"links": links}) for part in CHROME}
+    return {
+        "header_signed_in": render_to_string(
+            "chrome/header.html", {"links": links, "signed_in": True}
+        ),
+        "header_visitor": render_to_string(
+            "chrome/header.html", {"links": links, "signed_in": False}
+        ),
+        "footer": render_to_string("chrome/footer.html", {"links": links}),
+    }
 
 
 _rendered_once = cache(_rendered)
