@@ -1,12 +1,16 @@
 """Making the cast: people, couples and the real content, for fixtures and the matrix world."""
 
 import io
+from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from attune.accounts.models import User
 from attune.couples.models import Couple, CoupleMember
+from attune.journeys.models import DayProgress, Enrollment, Journey, JourneyDay
 
 PASSWORD = "a-long-and-gentle-passphrase"
 REPO = Path(__file__).resolve().parent.parent
@@ -22,6 +26,22 @@ def make_person(email: str, name: str, time_zone: str = "UTC") -> User:
     )
     EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
     return person
+
+
+def enrol(
+    person: User, couple: Couple | None = None, days_ago: int = 0, slug: str = "attachment-healing"
+) -> Enrollment:
+    """Start a journey for a person, `days_ago` days ago in their own zone."""
+    started = timezone.localdate(timezone.now(), person.zone) - timedelta(days=days_ago)
+    return Enrollment.objects.create(
+        person=person, journey=Journey.objects.get(slug=slug), couple=couple, started_on=started
+    )
+
+
+def finish_days(enrollment: Enrollment, numbers: Iterable[int]) -> None:
+    """Mark these days of the enrollment's journey finished."""
+    for day in JourneyDay.objects.filter(journey=enrollment.journey, number__in=list(numbers)):
+        DayProgress.objects.create(enrollment=enrollment, day=day, completed_at=timezone.now())
 
 
 def link(first: User, second: User) -> Couple:

@@ -231,7 +231,7 @@ def test_score_command_scores_a_csv(db: None, tmp_path: Path) -> None:
 def test_a_journey_day_links_to_its_questionnaires(
     alice: User, client_for: ClientFor, journey_content: None
 ) -> None:
-    from tests.test_journeys import enrol
+    from tests.cast import enrol
 
     enrol(alice, days_ago=2)
     page = text_of(client_for(alice).get("/journeys/attachment-healing/day/2/"))

@@ -31,9 +31,9 @@ from attune.care.models import (
 from attune.couples.models import Couple
 from attune.cycles.services import SideContent, save_map_alone, save_side
 from attune.journal.models import JournalEntry
-from attune.journeys.models import DayProgress, Enrollment, Journey, JourneyDay, ReflectionAnswer
+from attune.journeys.models import Journey, ReflectionAnswer
 from attune.journeys.services import save_answer
-from tests.cast import make_person, text_of
+from tests.cast import enrol, finish_days, make_person, text_of
 from tests.matrix.care import approach
 
 ClientFor = Callable[[User | None], Client]
@@ -109,19 +109,6 @@ def connect(practitioner: Practitioner, client: User, *kinds: str) -> CareRelati
 def alice_and_bob(couple: Couple) -> tuple[User, User]:
     members = {m.person.email: m.person for m in couple.members.select_related("person")}
     return members["alice@example.com"], members["bob@example.com"]
-
-
-def enrol(person: User, couple: Couple | None = None, days_ago: int = 0) -> Enrollment:
-    journey = Journey.objects.get(slug=SLUG)
-    started = timezone.localdate(timezone.now(), person.zone) - timedelta(days=days_ago)
-    return Enrollment.objects.create(
-        person=person, journey=journey, couple=couple, started_on=started
-    )
-
-
-def finish_days(enrollment: Enrollment, numbers: range) -> None:
-    for day in JourneyDay.objects.filter(journey=enrollment.journey, number__in=numbers):
-        DayProgress.objects.create(enrollment=enrollment, day=day, completed_at=timezone.now())
 
 
 def result(person: User, instrument: str, days_ago: int, couple: Couple | None = None, **scores):

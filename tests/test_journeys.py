@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.utils import timezone
 
 from attune.accounts.models import User
 from attune.couples.models import Couple
@@ -22,7 +21,7 @@ from attune.journeys.models import (
     ReflectionQuestion,
 )
 from attune.journeys.services import save_answer
-from tests.cast import link, make_person, text_of
+from tests.cast import enrol, link, make_person, text_of
 from tests.core.test_journeys import FRONT, PLAN, day
 
 ClientFor = Callable[[User | None], Client]
@@ -34,14 +33,6 @@ def run(command: str, *args: str) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     call_command(command, *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
-
-
-def enrol(person: User, couple: Couple | None = None, days_ago: int = 0) -> Enrollment:
-    journey = Journey.objects.get(slug=SLUG)
-    started = timezone.localdate(timezone.now(), person.zone) - timedelta(days=days_ago)
-    return Enrollment.objects.create(
-        person=person, journey=journey, couple=couple, started_on=started
-    )
 
 
 def without_tokens(page: str) -> str:

@@ -8,10 +8,10 @@ from django.test import Client
 from attune.accounts.models import User
 from attune.couples.models import Couple
 from attune.safety.models import SafetyCheck
-from tests.cast import text_of
+from tests.cast import enrol, text_of
 from tests.matrix.base import Row
 from tests.test_authorization_matrix import MATRIX, request_as
-from tests.test_journeys import enrol, without_tokens
+from tests.test_journeys import without_tokens
 from tests.world import build_world
 
 ClientFor = Callable[[User | None], Client]

@@ -6,33 +6,18 @@ partner's invitations to a journey, and nothing of a former partner.
 """
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from django.test import Client
-from django.utils import timezone
 
 from attune.accounts.models import User
 from attune.couples.models import Couple
 from attune.couples.services import unlink
-from attune.journeys.models import Enrollment, Journey, JourneyDay
-from attune.journeys.services import complete_day
-from tests.cast import text_of
+from attune.journeys.models import Enrollment
+from tests.cast import enrol, finish_days, text_of
 
 ClientFor = Callable[[User | None], Client]
 SLUG = "attachment-healing"
-
-
-def enrol(person: User, couple: Couple | None = None, days_ago: int = 0) -> Enrollment:
-    started = timezone.localdate(timezone.now(), person.zone) - timedelta(days=days_ago)
-    return Enrollment.objects.create(
-        person=person, journey=Journey.objects.get(slug=SLUG), couple=couple, started_on=started
-    )
-
-
-def finish(enrollment: Enrollment, *numbers: int) -> None:
-    for number in numbers:
-        complete_day(enrollment, JourneyDay.objects.get(journey__slug=SLUG, number=number))
 
 
 def today(client_for: ClientFor, person: User) -> str:
@@ -54,12 +39,12 @@ def test_the_next_day_is_the_first_open_day_not_finished(
     alice: User, client_for: ClientFor, journey_content: None
 ) -> None:
     enrollment = enrol(alice, days_ago=4)
-    finish(enrollment, 1, 2, 3)
+    finish_days(enrollment, [1, 2, 3])
     page = today(client_for, alice)
     assert "Attachment Healing: Day 4" in page
     assert "Days open: 5 of 30" in page
     assert "On your own." in page
-    finish(enrollment, 4, 5)
+    finish_days(enrollment, [4, 5])
     assert "Attachment Healing: Day 5" in today(client_for, alice)  # caught up: the last open
 
 
@@ -92,7 +77,7 @@ def test_a_partner_s_invitation_shows_until_joined(
 def test_a_partner_s_progress_never_moves_one_s_own_day(
     couple: Couple, alice: User, bob: User, client_for: ClientFor, journey_content: None
 ) -> None:
-    finish(enrol(bob, couple, days_ago=6), 1, 2, 3, 4, 5, 6)
+    finish_days(enrol(bob, couple, days_ago=6), range(1, 7))
     enrol(alice, couple, days_ago=6)
     assert "Attachment Healing: Day 1" in today(client_for, alice)
 
@@ -143,7 +128,7 @@ def test_today_costs_four_small_queries_however_much_history(
     client.get("/today/")
     with django_assert_num_queries(4):
         assert client.get("/today/").status_code == 200
-    finish(mine, *range(1, 30))
+    finish_days(mine, range(1, 30))
     with django_assert_num_queries(4):
         page = text_of(client.get("/today/"))
     assert "Attachment Healing: Day 30" in page
