@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connections, router
 
 from attune.accounts.models import User, name_for
 from attune.journeys.models import Enrollment
@@ -92,7 +92,7 @@ class _Row(NamedTuple):
 
 def read_today(person: User) -> TodayReading:
     active, left = Enrollment.Status.ACTIVE.value, Enrollment.Status.LEFT.value
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Enrollment)].cursor() as cursor:
         cursor.execute(_PARTNER_AND_ENROLLMENTS_SQL, [True, True, left, person.pk])
         rows = [_Row(*values) for values in cursor.fetchall()]
         cursor.execute(_FINISHED_DAYS_SQL, [person.pk, active])
